@@ -1,0 +1,28 @@
+"""Entry point: no arguments (or only image paths) → the desktop app; a subcommand → the CLI."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()
+    args = list(sys.argv[1:] if argv is None else argv)
+    from .cli import command_names
+
+    if args and (args[0] in command_names() or args[0] in ("-h", "--help", "--version")):
+        from .cli import main as cli_main
+
+        return cli_main(args)
+    if args and args[0] == "--self-test":
+        from .selftest import main as selftest_main
+
+        return selftest_main(args[1:])
+    from .gui.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

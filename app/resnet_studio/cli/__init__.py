@@ -1,0 +1,58 @@
+"""The command-line interface: the same engine as the app, for terminals, scripts and tests.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; the parser sets
+``func`` which returns the exit code: 0 everything worked, 1 some inputs could not be read (the
+rest was done), 2 a usage, data or model error (one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+
+#: Subcommand modules, in the order ``--help`` lists them.
+COMMAND_MODULES = ["classify", "models", "train", "evaluate", "dataset", "export", "explain"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resnet-studio",
+        description="Classify images with ResNet models and teach them your own categories. "
+        "Run with no command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"ResNet Studio {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f".{name}_cmd", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith(f"{name}_cmd"):
+                continue  # command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def command_names() -> set[str]:
+    return set(COMMAND_MODULES)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ..engine.errors import StudioError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except StudioError as exc:
+        print(f"resnet-studio: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("resnet-studio: cancelled.", file=sys.stderr)
+        return 130

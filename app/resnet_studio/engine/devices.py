@@ -1,0 +1,51 @@
+"""Choosing the compute device (CUDA → Apple MPS → CPU) and describing it for the status bar."""
+
+from __future__ import annotations
+
+from .errors import DeviceError
+
+DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+
+
+def _mps_available() -> bool:
+    import torch
+
+    mps = getattr(torch.backends, "mps", None)
+    return bool(mps and mps.is_available())
+
+
+def pick_device(preference: str = "auto"):
+    """A ``torch.device`` for ``preference`` (auto, cpu, cuda, cuda:N, mps)."""
+    import torch
+
+    pref = (preference or "auto").lower()
+    if pref == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda")
+        if _mps_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+    if pref == "cpu":
+        return torch.device("cpu")
+    if pref.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise DeviceError("No NVIDIA GPU (CUDA) is available on this computer; use 'auto' or 'cpu'.")
+        return torch.device(pref)
+    if pref == "mps":
+        if not _mps_available():
+            raise DeviceError("Apple MPS is not available on this computer; use 'auto' or 'cpu'.")
+        return torch.device("mps")
+    raise DeviceError(f"Unknown device '{preference}'. Choose one of: {', '.join(DEVICE_CHOICES)}.")
+
+
+def describe_device(device) -> str:
+    """Short text for the status bar: "CPU · 2 threads", "CUDA · NVIDIA H100", "Apple MPS"."""
+    import torch
+
+    dev = torch.device(device)
+    if dev.type == "cuda":
+        return f"CUDA · {torch.cuda.get_device_name(dev)}"
+    if dev.type == "mps":
+        return "Apple MPS"
+    n = torch.get_num_threads()
+    return f"CPU · {n} thread{'s' if n != 1 else ''}"

@@ -1,0 +1,89 @@
+"""Writing user files safely: all or nothing, with a readable message when the disk says no.
+
+Every file the app writes for a user (model files, CSV results, exports) goes through
+:func:`atomic_write`, so a crash, a kill or a full disk mid-write leaves the previous file intact
+and no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from .errors import OutputWriteError
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the folder is on a read-only disk",
+    errno.EACCES: "you do not have permission to write there",
+    errno.EPERM: "you do not have permission to write there",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short reason for an OS error, in words a user understands."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def write_error(path: os.PathLike | str, exc: OSError) -> OutputWriteError:
+    return OutputWriteError(
+        f"Could not save {Path(path).name}: {describe_os_error(exc)}.", details=f"{path}: {exc!r}"
+    )
+
+
+@contextlib.contextmanager
+def atomic_write(path: os.PathLike | str, mode: str = "wb", **open_kwargs) -> Iterator[IO]:
+    """Open a temporary file next to ``path``; on success it atomically replaces ``path``.
+
+    On any error the temporary file is removed and ``path`` is untouched. ``OSError`` from the
+    filesystem becomes :class:`OutputWriteError` with a readable message.
+    """
+    target = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise write_error(target, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, mode, **open_kwargs) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise write_error(target, exc) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_replace_from(tmp_writer, path: os.PathLike | str) -> None:
+    """Run ``tmp_writer(tmp_path)`` (a library that insists on writing to a path itself), then
+    atomically move the result onto ``path``. Same guarantees as :func:`atomic_write`."""
+    target = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise write_error(target, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        tmp_writer(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise write_error(target, exc) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,195 @@
+"""Our trained-model file: one ``.safetensors`` file, weights plus metadata.
+
+The metadata (architecture, class names, preprocessing, training metrics and settings) sits in the
+safetensors header as JSON under the key ``resnet_studio``, so it can be read without loading the
+weights, and loading never unpickles anything: a model file cannot run code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from .errors import ModelFileError
+from .fileio import atomic_replace_from
+from .images import Preprocess
+
+FORMAT_VERSION = 1
+METADATA_KEY = "resnet_studio"
+MODEL_SUFFIX = ".safetensors"
+
+
+@dataclass
+class ModelInfo:
+    """Everything needed to rebuild and use a trained model, stored with its weights."""
+
+    arch: str
+    classes: list[str]
+    preprocess: Preprocess = field(default_factory=Preprocess)
+    small_input: bool = False
+    metrics: dict = field(default_factory=dict)  # val_accuracy, per_class, confusion_matrix, ...
+    training: dict = field(default_factory=dict)  # settings the model was trained with
+    dataset_dir: str | None = None
+    name: str = ""
+    created: str = field(default_factory=lambda: _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    app_version: str = __version__
+    format_version: int = FORMAT_VERSION
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.classes)
+
+    def to_json(self) -> str:
+        d = asdict(self)
+        d["preprocess"] = self.preprocess.to_dict()
+        return json.dumps(d, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str, *, path: Path | None = None) -> "ModelInfo":
+        label = path.name if path else "This model file"
+        try:
+            d = json.loads(text)
+            version = int(d.get("format_version", 1))
+            if version > FORMAT_VERSION:
+                raise ModelFileError(
+                    f"{label} was made by a newer version of ResNet Studio "
+                    f"({d.get('app_version', '?')}). Update the app to open it."
+                )
+            d["preprocess"] = Preprocess.from_dict(d["preprocess"])
+            known = set(cls.__dataclass_fields__)
+            info = cls(**{k: v for k, v in d.items() if k in known})
+        except ModelFileError:
+            raise
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ModelFileError(f"{label} has damaged model information.", details=repr(exc)) from exc
+        if not info.classes or not all(isinstance(c, str) for c in info.classes):
+            raise ModelFileError(f"{label} lists no categories.")
+        from .zoo import ZOO
+
+        if info.arch not in ZOO:
+            raise ModelFileError(f"{label} uses an architecture this app does not know ({info.arch}).")
+        return info
+
+
+def save_model_file(path: os.PathLike | str, state_dict: dict, info: ModelInfo) -> Path:
+    """Write weights + metadata atomically: the old file stays intact until the new one is complete."""
+    import torch
+    from safetensors.torch import save_file
+
+    target = Path(path)
+    tensors = {k: v.detach().to("cpu").contiguous() for k, v in state_dict.items() if isinstance(v, torch.Tensor)}
+    metadata = {"format": "pt", METADATA_KEY: info.to_json()}
+    atomic_replace_from(lambda tmp: save_file(tensors, str(tmp), metadata=metadata), target)
+    return target
+
+
+def _open_error(path: Path, exc: Exception) -> ModelFileError:
+    if isinstance(exc, FileNotFoundError):
+        return ModelFileError(f"The model file {path.name} no longer exists.")
+    if isinstance(exc, OSError):
+        return ModelFileError(f"The model file {path.name} could not be read ({exc.strerror or exc}).")
+    return ModelFileError(
+        f"{path.name} is not a ResNet Studio model file, or it is damaged.", details=repr(exc)
+    )
+
+
+def read_model_info(path: os.PathLike | str) -> ModelInfo:
+    """Read only the metadata (fast: the weights are not loaded)."""
+    from safetensors import safe_open
+
+    p = Path(path)
+    try:
+        with safe_open(str(p), framework="pt") as f:
+            meta = f.metadata() or {}
+    except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types on bad headers
+        raise _open_error(p, exc) from exc
+    if METADATA_KEY not in meta:
+        raise ModelFileError(
+            f"{p.name} holds weights but no ResNet Studio information (architecture, categories)."
+        )
+    return ModelInfo.from_json(meta[METADATA_KEY], path=p)
+
+
+def load_model_file(path: os.PathLike | str) -> tuple[ModelInfo, dict]:
+    """Metadata and state dict (CPU tensors)."""
+    from safetensors.torch import load_file
+
+    p = Path(path)
+    info = read_model_info(p)
+    try:
+        state = load_file(str(p), device="cpu")
+    except Exception as exc:  # noqa: BLE001
+        raise _open_error(p, exc) from exc
+    return info, state
+
+
+def build_from_info(info: ModelInfo, state_dict: dict | None = None, *, path: Path | None = None):
+    """Rebuild the network described by ``info`` and load ``state_dict`` into it (eval mode)."""
+    from .zoo import build_model
+
+    label = path.name if path else "The model file"
+    model = build_model(info.arch, num_classes=info.num_classes, small_input=info.small_input)
+    if state_dict is not None:
+        fc = state_dict.get("fc.weight")
+        if fc is not None and fc.shape[0] != info.num_classes:
+            raise ModelFileError(
+                f"{label} is inconsistent: it lists {info.num_classes} categories but its weights have "
+                f"{fc.shape[0]}."
+            )
+        try:
+            model.load_state_dict(state_dict)
+        except RuntimeError as exc:
+            raise ModelFileError(
+                f"{label} does not match its architecture ({info.arch}); it may be damaged.",
+                details=str(exc)[:2000],
+            ) from exc
+    return model.eval()
+
+
+def load_model(path: os.PathLike | str):
+    """``(model, info)`` from one of our model files, on the CPU, in eval mode."""
+    info, state = load_model_file(path)
+    return build_from_info(info, state, path=Path(path)), info
+
+
+def _guess_arch(state_dict: dict) -> str | None:
+    from .zoo import ZOO, build_model
+
+    n = len(state_dict)
+    for name in ZOO:
+        ref = build_model(name, num_classes=int(state_dict["fc.weight"].shape[0]))
+        ref_sd = ref.state_dict()
+        if len(ref_sd) == n and all(k in state_dict and state_dict[k].shape == v.shape for k, v in ref_sd.items()):
+            return name
+    return None
+
+
+def import_state_dict(
+    pth_path: os.PathLike | str, *, arch: str | None = None, classes: list[str] | None = None
+) -> tuple[ModelInfo, dict]:
+    """Turn a plain torchvision ``.pth`` state dict into our model info + weights.
+
+    Uses ``torch.load(weights_only=True)``: a file that holds code instead of weights is refused,
+    never run. The architecture is recognised from the tensor shapes when not given.
+    """
+    from .zoo import ZOO, imagenet_categories, load_state_dict_file
+
+    p = Path(pth_path)
+    sd = load_state_dict_file(p)
+    if "fc.weight" not in sd:
+        raise ModelFileError(f"{p.name} does not hold the weights of a ResNet (no final layer found).")
+    arch = arch or _guess_arch(sd)
+    if arch is None or arch not in ZOO:
+        raise ModelFileError(f"{p.name} does not match any ResNet architecture this app knows.")
+    n = int(sd["fc.weight"].shape[0])
+    if classes is None:
+        classes = imagenet_categories(arch) if n == 1000 else [f"class {i}" for i in range(n)]
+    if len(classes) != n:
+        raise ModelFileError(f"{p.name} has {n} outputs but {len(classes)} category names were given.")
+    info = ModelInfo(arch=arch, classes=list(classes), name=p.stem)
+    build_from_info(info, sd, path=p)  # validates shapes
+    return info, sd

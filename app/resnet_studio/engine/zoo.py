@@ -1,0 +1,324 @@
+"""The ResNet family from torchvision, and where their ImageNet weights come from.
+
+Weights are looked up in this order: a bundled file under ``models/`` (what the installer ships),
+torchvision's cache (``$TORCH_HOME/hub/checkpoints``, where torchvision itself puts downloads), then
+a download (only when the caller allows it, with progress and cancel). Offline with nothing found,
+:class:`WeightsNotFoundError` says which file is missing and where to put it.
+
+We use torchvision's builders and weights enums as they are: the enum carries the URL, the category
+names and the preprocessing, so inference matches torchvision's reference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import threading
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CancelledError, ModelError, WeightsNotFoundError
+from .fileio import atomic_write
+
+ProgressFn = Callable[[int, int], None]  # (bytes done, bytes total or 0 when unknown)
+
+
+@dataclass(frozen=True)
+class ArchInfo:
+    """One architecture of the zoo."""
+
+    name: str  # torchvision's builder name, e.g. "resnet50"
+    display_name: str
+    block: str  # "BasicBlock" or "Bottleneck"
+    layers: tuple[int, int, int, int]
+    description: str
+
+    @property
+    def weights(self):
+        """torchvision's DEFAULT ImageNet weights enum member for this architecture."""
+        from torchvision.models import get_model_weights
+
+        return get_model_weights(self.name).DEFAULT
+
+    @property
+    def weights_filename(self) -> str:
+        return self.weights.url.rsplit("/", 1)[-1]
+
+    @property
+    def num_params(self) -> int:
+        return int(self.weights.meta["num_params"])
+
+    @property
+    def file_size_mb(self) -> float:
+        return float(self.weights.meta.get("_file_size", 0.0))
+
+    @property
+    def imagenet_top1(self) -> float:
+        return float(self.weights.meta["_metrics"]["ImageNet-1K"]["acc@1"])
+
+
+ZOO: dict[str, ArchInfo] = {
+    a.name: a
+    for a in [
+        ArchInfo("resnet18", "ResNet-18", "BasicBlock", (2, 2, 2, 2), "Smallest and fastest; a good start on a laptop."),
+        ArchInfo("resnet34", "ResNet-34", "BasicBlock", (3, 4, 6, 3), "A little deeper than ResNet-18."),
+        ArchInfo("resnet50", "ResNet-50", "Bottleneck", (3, 4, 6, 3), "The classic all-rounder; more accurate, slower."),
+        ArchInfo("resnet101", "ResNet-101", "Bottleneck", (3, 4, 23, 3), "Deep and accurate; best with a GPU."),
+        ArchInfo("resnet152", "ResNet-152", "Bottleneck", (3, 8, 36, 3), "The deepest ResNet; best with a GPU."),
+        ArchInfo("resnext50_32x4d", "ResNeXt-50 32x4d", "Bottleneck", (3, 4, 6, 3), "Grouped convolutions: ResNet-50 speed, better accuracy."),
+        ArchInfo("resnext101_32x8d", "ResNeXt-101 32x8d", "Bottleneck", (3, 4, 23, 3), "Large and accurate; needs a GPU."),
+        ArchInfo("wide_resnet50_2", "Wide ResNet-50-2", "Bottleneck", (3, 4, 6, 3), "Twice as wide as ResNet-50; accurate, heavy."),
+    ]
+}
+
+DEFAULT_ARCH = "resnet18"
+
+
+def arch_info(name: str) -> ArchInfo:
+    try:
+        return ZOO[name]
+    except KeyError:
+        raise ModelError(
+            f"Unknown model '{name}'. Choose one of: {', '.join(ZOO)}, or give a model file."
+        ) from None
+
+
+def repo_root() -> Path:
+    """The folder holding ``models/`` and ``resources/``: the bundle in a frozen app, else the repo."""
+    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
+        return Path(sys._MEIPASS)  # type: ignore[attr-defined]
+    return Path(__file__).resolve().parents[3]
+
+
+def bundled_models_dir() -> Path:
+    override = os.environ.get("RESNET_STUDIO_MODELS_DIR")
+    return Path(override) if override else repo_root() / "models"
+
+
+def cache_dir() -> Path:
+    """torchvision's checkpoint cache (honours ``TORCH_HOME``), without importing torch."""
+    torch_home = os.environ.get("TORCH_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "torch"
+    )
+    return Path(torch_home) / "hub" / "checkpoints"
+
+
+def find_weights(name: str) -> Path | None:
+    """The ImageNet weights file for ``name`` if it is on this computer (bundled, then cache)."""
+    filename = arch_info(name).weights_filename
+    for folder in (bundled_models_dir(), cache_dir()):
+        candidate = folder / filename
+        if candidate.is_file() and candidate.stat().st_size > 0:
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class WeightSource:
+    """Where to download a weights file from, and how to check it."""
+
+    url: str
+    filename: str
+    sha256: str | None = None  # full hex digest when the manifest knows it
+    sha256_prefix: str | None = None  # torchvision's file names carry the first hex digits
+
+    def check(self, digest: str) -> bool:
+        if self.sha256:
+            return digest == self.sha256.lower()
+        if self.sha256_prefix:
+            return digest.startswith(self.sha256_prefix.lower())
+        return True
+
+
+def _manifest() -> dict[str, dict]:
+    path = bundled_models_dir() / "manifest.json"
+    if not path.is_file():
+        path = repo_root() / "models" / "manifest.json"
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["weights"]
+        return {e["name"]: e for e in entries}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def weight_source(name: str) -> WeightSource:
+    info = arch_info(name)
+    entry = _manifest().get(name, {})
+    url = entry.get("url") or info.weights.url
+    filename = entry.get("file") or url.rsplit("/", 1)[-1]
+    m = re.search(r"-([a-f0-9]{6,})\.", filename)
+    return WeightSource(url, filename, entry.get("sha256"), m.group(1) if m else None)
+
+
+def download_weights(
+    name: str,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    source: WeightSource | None = None,
+    timeout: float = 30.0,
+) -> Path:
+    """Download ImageNet weights for ``name`` into torchvision's cache, verified by checksum.
+
+    The file appears in the cache only when complete and verified (written to a temporary file,
+    then renamed), so a cancelled or failed download never leaves a broken file.
+    """
+    src = source or weight_source(name)
+    dest_dir = cache_dir()
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WeightsNotFoundError(f"Cannot create the model cache folder {dest_dir}: {exc.strerror}.") from exc
+    dest = dest_dir / src.filename
+    digest = hashlib.sha256()
+    try:
+        with urllib.request.urlopen(src.url, timeout=timeout) as resp:
+            total = int(resp.headers.get("Content-Length") or 0)
+            done = 0
+            with atomic_write(dest) as fh:
+                while True:
+                    if cancel is not None and cancel.is_set():
+                        raise CancelledError("Download cancelled.")
+                    chunk = resp.read(1 << 16)
+                    if not chunk:
+                        break
+                    fh.write(chunk)
+                    digest.update(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+                if total and done != total:
+                    raise WeightsNotFoundError(
+                        f"The download of {src.filename} stopped early ({done} of {total} bytes). Try again."
+                    )
+                if not src.check(digest.hexdigest()):
+                    raise WeightsNotFoundError(
+                        f"The downloaded file {src.filename} is not the expected one (checksum mismatch); "
+                        "it was not saved. Try again later."
+                    )
+    except (OSError, ValueError) as exc:  # URLError is an OSError
+        raise WeightsNotFoundError(
+            f"Could not download the weights for {arch_info(name).display_name} ({exc}). "
+            f"Check the internet connection, or put {src.filename} into {dest_dir}.",
+            details=f"{src.url}: {exc!r}",
+        ) from exc
+    return dest
+
+
+def missing_weights_error(name: str) -> WeightsNotFoundError:
+    info = arch_info(name)
+    return WeightsNotFoundError(
+        f"The ImageNet weights for {info.display_name} are not on this computer. "
+        f"Allow the download, or put the file {info.weights_filename} into {cache_dir()} "
+        f"(or {bundled_models_dir()}).",
+        details=f"url: {info.weights.url}",
+    )
+
+
+def weights_path(
+    name: str,
+    *,
+    allow_download: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
+    """Path of the weights file for ``name``: bundled → cache → download (if allowed)."""
+    found = find_weights(name)
+    if found is not None:
+        return found
+    if not allow_download:
+        raise missing_weights_error(name)
+    return download_weights(name, progress=progress, cancel=cancel)
+
+
+def load_state_dict_file(path: Path) -> dict:
+    """Load a torchvision ``.pth`` state dict without ever running pickled code."""
+    import pickle
+
+    import torch
+
+    try:
+        sd = torch.load(path, map_location="cpu", weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, OSError) as exc:
+        from .errors import ModelFileError
+
+        raise ModelFileError(
+            f"{path.name} is not a valid weights file (it is damaged, or contains code, which is "
+            "never run).",
+            details=repr(exc),
+        ) from exc
+    if isinstance(sd, dict) and "state_dict" in sd and isinstance(sd["state_dict"], dict):
+        sd = sd["state_dict"]
+    if not isinstance(sd, dict):
+        from .errors import ModelFileError
+
+        raise ModelFileError(f"{path.name} does not hold model weights.")
+    return sd
+
+
+def build_model(name: str, num_classes: int = 1000, *, small_input: bool = False):
+    """A randomly initialised model of architecture ``name`` with ``num_classes`` outputs.
+
+    ``small_input`` swaps the stem for the classic CIFAR one (3x3 stride-1 convolution, no
+    max-pool), which keeps detail in 32–64 px images when training from scratch.
+    """
+    import torch.nn as nn
+    from torchvision.models import get_model
+
+    arch_info(name)
+    model = get_model(name, weights=None, num_classes=num_classes)
+    if small_input:
+        model.conv1 = nn.Conv2d(3, 64, kernel_size=3, stride=1, padding=1, bias=False)
+        model.maxpool = nn.Identity()
+    return model
+
+
+def imagenet_categories(name: str) -> list[str]:
+    return list(arch_info(name).weights.meta["categories"])
+
+
+def load_imagenet_model(
+    name: str,
+    *,
+    allow_download: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+):
+    """The pre-trained ImageNet model ``name`` in eval mode, on the CPU."""
+    path = weights_path(name, allow_download=allow_download, progress=progress, cancel=cancel)
+    model = build_model(name)
+    try:
+        model.load_state_dict(load_state_dict_file(path))
+    except RuntimeError as exc:
+        from .errors import ModelFileError
+
+        raise ModelFileError(
+            f"{path.name} does not match {arch_info(name).display_name}; delete it and download again.",
+            details=str(exc),
+        ) from exc
+    return model.eval()
+
+
+def weights_status() -> list[dict]:
+    """One row per zoo model: name, display name, parameters, and where its weights are (if found)."""
+    rows = []
+    for name, info in ZOO.items():
+        found = find_weights(name)
+        rows.append(
+            {
+                "name": name,
+                "display_name": info.display_name,
+                "params_m": round(info.num_params / 1e6, 1),
+                "size_mb": info.file_size_mb,
+                "imagenet_top1": info.imagenet_top1,
+                "available": found is not None,
+                "path": str(found) if found else None,
+                "filename": info.weights_filename,
+            }
+        )
+    return rows
