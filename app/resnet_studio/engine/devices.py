@@ -30,7 +30,16 @@ def pick_device(preference: str = "auto"):
     if pref.startswith("cuda"):
         if not torch.cuda.is_available():
             raise DeviceError("No NVIDIA GPU (CUDA) is available on this computer; use 'auto' or 'cpu'.")
-        return torch.device(pref)
+        try:
+            dev = torch.device(pref)
+        except RuntimeError:
+            raise DeviceError(f"Unknown device '{preference}'. Use 'cuda' or 'cuda:0'.") from None
+        count = torch.cuda.device_count()
+        if dev.index is not None and dev.index >= count:
+            raise DeviceError(
+                f"There is no GPU number {dev.index}; this computer has {count} (cuda:0 to cuda:{count - 1})."
+            )
+        return dev
     if pref == "mps":
         if not _mps_available():
             raise DeviceError("Apple MPS is not available on this computer; use 'auto' or 'cpu'.")

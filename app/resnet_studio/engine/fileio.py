@@ -19,13 +19,32 @@ from .errors import OutputWriteError
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
+    getattr(errno, "EDQUOT", -1): "the disk quota is used up",
     errno.EROFS: "the folder is on a read-only disk",
     errno.EACCES: "you do not have permission to write there",
     errno.EPERM: "you do not have permission to write there",
     errno.ENOENT: "the folder does not exist",
     errno.ENAMETOOLONG: "the file name is too long",
 }
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by the owner only (0600); a user's CSV or model file should get
+# the same permissions as any other file they save, so the temporary file is widened to these.
+_NEW_FILE_MODE = 0o666 & ~_read_umask()
+
+
+def _set_final_mode(tmp: Path, target: Path) -> None:
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else _NEW_FILE_MODE
+        os.chmod(tmp, mode)
+    except OSError:
+        pass  # not worth failing a save over (e.g. filesystems without permissions)
 
 
 def describe_os_error(exc: OSError) -> str:
@@ -57,6 +76,7 @@ def atomic_write(path: os.PathLike | str, mode: str = "wb", **open_kwargs) -> It
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        _set_final_mode(tmp, target)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -80,6 +100,7 @@ def atomic_replace_from(tmp_writer, path: os.PathLike | str) -> None:
         tmp_writer(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        _set_final_mode(tmp, target)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ IMAGENET_STD = (0.229, 0.224, 0.225)
 
 # We enforce our own pixel limit with a readable message; Pillow's warning would only be noise.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+# Pillow's decoders warn about oddities they recover from ("Corrupt EXIF data", "Truncated File
+# Read" in a TIFF tag): nothing a user can act on, and the CLI would print them. Real failures
+# still raise. (A module-level filter, because warnings.catch_warnings is not thread-safe.)
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 # Never decode a truncated file into a half-grey picture silently: a damaged file is an error.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
@@ -68,15 +73,26 @@ def _os_error(path: Path, exc: OSError) -> ImageReadError:
     return ImageReadError(path, msg, details=f"{type(exc).__name__}: {exc}")
 
 
+def _is_symlink(path: Path) -> bool:
+    # Path.is_symlink/exists raise on some errors (name too long) in Python 3.11; lstat never lies.
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _check_path(path: Path) -> None:
     try:
         st = path.stat()
     except OSError as exc:
-        if not path.exists() and path.is_symlink():
+        if exc.errno == errno.ENOENT and _is_symlink(path):
             raise ImageReadError(path, "This is a link to a file that no longer exists.") from exc
         raise _os_error(path, exc) from exc
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ImageReadError(path, "This is a folder, not an image.")
+    if not stat.S_ISREG(st.st_mode):
+        # A pipe or device named like a picture would make the decoder wait forever.
+        raise ImageReadError(path, "This is not a normal file (it is a device or a pipe), not an image.")
     if st.st_size == 0:
         raise ImageReadError(path, "This file is empty (0 bytes).")
 
@@ -122,6 +138,15 @@ def _high_depth_to_rgb(img: Image.Image) -> Image.Image:
     return Image.fromarray(arr8, mode="L").convert("RGB")
 
 
+def _apply_exif_orientation(img: Image.Image) -> None:
+    """Turn the picture upright in place (no copy); a damaged EXIF block is ignored, not fatal,
+    because the pixels themselves are fine."""
+    try:
+        ImageOps.exif_transpose(img, in_place=True)
+    except Exception:  # noqa: BLE001 - malformed EXIF raises many kinds of errors
+        pass
+
+
 def open_image(
     path: os.PathLike | str,
     *,
@@ -145,11 +170,18 @@ def open_image(
                 raise _too_large(p, img.size, max_pixels)
             if getattr(img, "n_frames", 1) > 1:
                 img.seek(0)
-            if min_side and img.format == "JPEG":
+            # MPO is what many cameras and phones write: a JPEG with extra frames, same draft support.
+            if min_side and img.format in ("JPEG", "MPO"):
                 img.draft(None, (min_side, min_side))
             img.load()
-            img = ImageOps.exif_transpose(img)
-            return _to_rgb(img)
+            _apply_exif_orientation(img)
+            try:
+                return _to_rgb(img)
+            except ValueError as exc:  # Pillow has no conversion for rare modes (LAB, HSV...)
+                raise ImageReadError(
+                    p, f"This image uses a colour format ResNet Studio cannot convert ({img.mode}).",
+                    details=str(exc),
+                ) from exc
     except ImageReadError:
         raise
     except Image.DecompressionBombError as exc:

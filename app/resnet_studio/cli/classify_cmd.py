@@ -1,0 +1,194 @@
+"""``resnet-studio classify PATH...``: top-k labels for images and folders, as text, JSON lines or CSV.
+
+Exit codes: 0 every image classified; 1 some files could not be read (the rest were classified and
+written); 2 usage, model or output error (one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..engine.devices import DEVICE_CHOICES
+from ..engine.zoo import DEFAULT_ARCH
+
+# Kept here (not imported from engine.backends) so that building the parser imports no numpy/torch.
+BACKEND_CHOICES = ("auto", "torch", "onnxruntime")
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def stream_ok(stream) -> bool:
+    """False in a windowed (frozen) app, where ``sys.stdout``/``sys.stderr`` are None."""
+    return stream is not None and hasattr(stream, "write")
+
+
+def progress_bar(total: int | None, *, unit: str = "img", desc: str = "", **kwargs):
+    """A tqdm bar on stderr, shown only on a terminal; never fails when there is no stderr."""
+    from tqdm import tqdm
+
+    stderr = sys.stderr
+    show = stream_ok(stderr) and getattr(stderr, "isatty", lambda: False)()
+    return tqdm(
+        total=total, unit=unit, desc=desc, file=stderr if show else None, disable=not show,
+        leave=False, dynamic_ncols=True, **kwargs,
+    )
+
+
+def download_progress(desc: str):
+    """``(callback, bar)`` for a weights download: callback(done_bytes, total_bytes)."""
+    bar = progress_bar(None, unit="B", desc=desc, unit_scale=True, unit_divisor=1024)
+
+    def callback(done: int, total: int) -> None:
+        if total and bar.total != total:
+            bar.total = total
+        bar.update(done - bar.n)
+
+    return callback, bar
+
+
+def err(message: str) -> None:
+    if stream_ok(sys.stderr):
+        print(f"resnet-studio: {message}", file=sys.stderr)
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "classify",
+        help="classify images (files or folders) with an ImageNet model or your own model file",
+        description="Print the most likely labels for each image. Folders are searched recursively.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="image files or folders")
+    p.add_argument(
+        "--model", default=DEFAULT_ARCH, metavar="NAME|FILE",
+        help=f"a model name from 'resnet-studio models' or a model file (default: {DEFAULT_ARCH})",
+    )
+    p.add_argument("--top-k", type=positive_int, default=5, metavar="K", help="labels per image (default: 5)")
+    p.add_argument("--csv", metavar="FILE", help="also write the results to this CSV file")
+    p.add_argument("--json", action="store_true", help="print one JSON object per image instead of text")
+    p.add_argument("--device", choices=DEVICE_CHOICES, default="auto", help="where to run the model (default: auto)")
+    p.add_argument("--batch-size", type=positive_int, default=16, metavar="N", help="images per batch (default: 16)")
+    p.add_argument(
+        "--backend", choices=BACKEND_CHOICES, default="auto",
+        help="inference engine; auto uses ONNX Runtime on the CPU and PyTorch on a GPU",
+    )
+    p.add_argument(
+        "--allow-download", action="store_true",
+        help="download the ImageNet weights if they are not on this computer (off by default)",
+    )
+    p.set_defaults(func=run)
+
+
+def _check_csv_target(path: Path) -> str | None:
+    if path.is_dir():
+        return f"--csv {path}: this is a folder; give a file name such as results.csv."
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        return f"--csv {path}: the folder {parent} does not exist."
+    if not os.access(parent, os.W_OK):
+        return f"--csv {path}: you do not have permission to write in {parent}."
+    return None
+
+
+def _format_text(result) -> str:
+    if result.error:
+        return f"{result.path}: ERROR: {result.error}"
+    labels = ", ".join(f"{p.label} {p.score:.1%}" for p in result.predictions)
+    return f"{result.path}: {labels}"
+
+
+def _make_stdout_tolerant() -> None:
+    # A console that cannot show a character (a Chinese file name on a Latin code page) must not
+    # end the run with UnicodeEncodeError.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..engine.errors import WeightsNotFoundError
+    from ..engine.images import collect_images
+
+    collected = collect_images(args.paths)
+    if not collected.images:
+        where = ", ".join(args.paths)
+        extra = f" ({len(collected.skipped)} other files were skipped)" if collected.skipped else ""
+        err(f"error: no images found in {where}{extra}.")
+        return 2
+    csv_path = Path(args.csv) if args.csv else None
+    if csv_path is not None:
+        problem = _check_csv_target(csv_path)
+        if problem:
+            err(f"error: {problem}")
+            return 2
+
+    from ..engine.predict import Predictor, write_results_csv
+
+    progress = bar = None
+    if args.allow_download:
+        progress, bar = download_progress("downloading weights")
+    try:
+        predictor = Predictor(
+            args.model, device=args.device, batch_size=args.batch_size, top_k=args.top_k,
+            allow_download=args.allow_download, backend=args.backend, progress=progress,
+        )
+    except WeightsNotFoundError as exc:
+        hint = "" if args.allow_download else " To download it now, add --allow-download."
+        err(f"error: {exc}{hint}")
+        return 2
+    finally:
+        if bar is not None:
+            bar.close()
+    if predictor.backend_note:
+        err(f"note: {predictor.backend_note}")
+
+    _make_stdout_tolerant()
+    out = sys.stdout if stream_ok(sys.stdout) else None
+    counts = {"done": 0, "failed": 0}
+    total = len(collected.images)
+
+    def emit(results):
+        from tqdm import tqdm
+
+        with progress_bar(total, desc="classifying") as pbar:
+            for result in results:
+                counts["done"] += 1
+                counts["failed"] += result.error is not None
+                if out is not None:
+                    line = json.dumps(result.to_dict()) if args.json else _format_text(result)
+                    if pbar.disable:
+                        print(line, file=out, flush=True)
+                    else:
+                        tqdm.write(line, file=out)
+                pbar.update(1)
+                yield result
+
+    results = emit(predictor.classify_paths(collected.images, top_k=args.top_k))
+    if csv_path is not None:
+        write_results_csv(results, csv_path, args.top_k)
+    else:
+        for _ in results:
+            pass
+
+    failed = counts["failed"]
+    summary = f"classified {counts['done'] - failed} of {total} images with {predictor.name} on {predictor.device_description}"
+    if failed:
+        summary += f"; {failed} could not be read"
+    if csv_path is not None:
+        summary += f"; results saved to {csv_path}"
+    err(summary + ".")
+    return 1 if failed else 0

@@ -1,0 +1,257 @@
+"""The user's library of trained models (``paths.trained_models_dir()``), without Qt or torch.
+
+Listing reads only each file's safetensors header (a few kilobytes), so the Models view and the
+model picker can show names, categories and metrics instantly without importing torch. Delete
+moves a file to a trash folder so the app can offer Undo; the trash is emptied when the app exits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import struct
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ModelFileError, OutputWriteError
+from .fileio import atomic_write, write_error
+from .modelfile import METADATA_KEY, MODEL_SUFFIX, ModelInfo
+from .paths import trained_models_dir
+
+#: A safetensors header larger than this is not one of ours (a ResNet-152 header is ~60 kB).
+MAX_HEADER_BYTES = 16 * 1024 * 1024
+TRASH_DIR_NAME = ".trash"
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+@dataclass
+class LibraryEntry:
+    """One model file of the library: its information, or why it cannot be used."""
+
+    path: Path
+    info: ModelInfo | None
+    error: str | None
+    size_bytes: int
+    modified: float
+
+    @property
+    def name(self) -> str:
+        return (self.info.name if self.info and self.info.name else "") or self.path.stem
+
+    @property
+    def ok(self) -> bool:
+        return self.info is not None
+
+
+@dataclass(frozen=True)
+class TrashTicket:
+    """What :func:`delete_model` did, so :func:`restore_model` can undo it."""
+
+    original: Path
+    trashed: Path
+
+
+def _read_header(path: Path) -> tuple[dict, int]:
+    """The safetensors JSON header and the offset where tensor data starts."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(8)
+            if len(raw) < 8:
+                raise ModelFileError(f"{path.name} is not a ResNet Studio model file, or it is damaged.")
+            (n,) = struct.unpack("<Q", raw)
+            if n < 2 or n > MAX_HEADER_BYTES:
+                raise ModelFileError(f"{path.name} is not a ResNet Studio model file, or it is damaged.")
+            text = fh.read(n)
+    except FileNotFoundError as exc:
+        raise ModelFileError(f"The model file {path.name} no longer exists.") from exc
+    except OSError as exc:
+        raise ModelFileError(
+            f"The model file {path.name} could not be read ({exc.strerror or exc})."
+        ) from exc
+    try:
+        header = json.loads(text.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ModelFileError(
+            f"{path.name} is not a ResNet Studio model file, or it is damaged.", details=repr(exc)
+        ) from exc
+    if not isinstance(header, dict):
+        raise ModelFileError(f"{path.name} is not a ResNet Studio model file, or it is damaged.")
+    return header, 8 + n
+
+
+def read_info(path: os.PathLike | str) -> ModelInfo:
+    """A model file's :class:`ModelInfo`, read from the header only (no torch, no weights)."""
+    p = Path(path)
+    header, _ = _read_header(p)
+    meta = header.get("__metadata__") or {}
+    if METADATA_KEY not in meta:
+        raise ModelFileError(
+            f"{p.name} holds weights but no ResNet Studio information (architecture, categories)."
+        )
+    return ModelInfo.from_json(meta[METADATA_KEY], path=p)
+
+
+def library_dir() -> Path:
+    return trained_models_dir()
+
+
+def trash_dir(folder: Path | None = None) -> Path:
+    return (folder or library_dir()) / TRASH_DIR_NAME
+
+
+def entry_for(path: os.PathLike | str) -> LibraryEntry:
+    p = Path(path)
+    try:
+        st = p.stat()
+        size, mtime = st.st_size, st.st_mtime
+    except OSError:
+        size, mtime = 0, 0.0
+    try:
+        return LibraryEntry(p, read_info(p), None, size, mtime)
+    except ModelFileError as exc:
+        return LibraryEntry(p, None, str(exc), size, mtime)
+
+
+def list_models(folder: os.PathLike | str | None = None) -> list[LibraryEntry]:
+    """Every model file in the library, newest first; damaged files are listed with their error."""
+    d = Path(folder) if folder else library_dir()
+    try:
+        files = [p for p in d.iterdir() if p.suffix.lower() == MODEL_SUFFIX and p.is_file()
+                 and not p.name.startswith(".")]
+    except OSError:
+        return []
+    entries = [entry_for(p) for p in files]
+    entries.sort(key=lambda e: (-e.modified, e.name.lower()))
+    return entries
+
+
+def safe_file_stem(name: str) -> str:
+    """A file name for a display name: any script allowed, path and reserved characters removed."""
+    stem = _FORBIDDEN.sub("_", name).strip().strip(".").strip()
+    stem = re.sub(r"\s+", " ", stem)[:80].rstrip()
+    return stem or "model"
+
+
+def unique_path(folder: Path, stem: str, suffix: str = MODEL_SUFFIX, *, ignore: Path | None = None) -> Path:
+    """``folder/stem.suffix``, or ``stem (2).suffix``... when that name is taken."""
+    candidate = folder / f"{stem}{suffix}"
+    i = 2
+    while candidate.exists() and (ignore is None or candidate.resolve() != ignore.resolve()):
+        candidate = folder / f"{stem} ({i}){suffix}"
+        i += 1
+    return candidate
+
+
+def _rewrite_with_info(src: Path, dest: Path, info: ModelInfo) -> None:
+    """Copy ``src`` to ``dest`` with new metadata. Tensor offsets are relative to the end of the
+    header, so only the header changes; the weights are streamed across unchanged."""
+    header, data_start = _read_header(src)
+    meta = dict(header.get("__metadata__") or {})
+    meta[METADATA_KEY] = info.to_json()
+    header["__metadata__"] = meta
+    text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)  # safetensors pads headers to 8-byte alignment
+    try:
+        with open(src, "rb") as fin, atomic_write(dest) as fout:
+            fout.write(struct.pack("<Q", len(text)))
+            fout.write(text)
+            fin.seek(data_start)
+            shutil.copyfileobj(fin, fout, 1 << 20)
+    except FileNotFoundError as exc:
+        raise ModelFileError(f"The model file {src.name} no longer exists.") from exc
+
+
+def rename_model(path: os.PathLike | str, new_name: str) -> Path:
+    """Give a model a new display name; its file is renamed to match. Returns the new path."""
+    p = Path(path)
+    name = " ".join(new_name.split())
+    if not name:
+        raise ModelFileError("A model needs a name; the name cannot be empty.")
+    info = read_info(p)
+    info.name = name
+    dest = unique_path(p.parent, safe_file_stem(name), ignore=p)
+    _rewrite_with_info(p, dest, info)
+    if dest.resolve() != p.resolve():
+        try:
+            p.unlink()
+        except OSError as exc:
+            dest.unlink(missing_ok=True)
+            raise write_error(p, exc) from exc
+    return dest
+
+
+def delete_model(path: os.PathLike | str) -> TrashTicket:
+    """Move a model file to the library's trash; :func:`restore_model` undoes it."""
+    p = Path(path)
+    trash = trash_dir(p.parent)
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        target = trash / f"{uuid.uuid4().hex[:8]}-{p.name}"
+        os.replace(p, target)
+    except FileNotFoundError as exc:
+        raise ModelFileError(f"The model file {p.name} no longer exists.") from exc
+    except OSError as exc:
+        raise OutputWriteError(f"Could not delete {p.name}: {exc.strerror or exc}.") from exc
+    return TrashTicket(p, target)
+
+
+def restore_model(ticket: TrashTicket) -> Path:
+    """Put a deleted model back (under a new name if its old name was taken meanwhile)."""
+    if not ticket.trashed.exists():
+        raise ModelFileError(f"{ticket.original.name} can no longer be restored (the trash was emptied).")
+    dest = unique_path(ticket.original.parent, ticket.original.stem, ticket.original.suffix)
+    try:
+        os.replace(ticket.trashed, dest)
+    except OSError as exc:
+        raise write_error(dest, exc) from exc
+    return dest
+
+
+def empty_trash(folder: os.PathLike | str | None = None, *, older_than_s: float = 0.0) -> int:
+    """Delete trashed models (only those older than ``older_than_s``). Returns how many."""
+    trash = trash_dir(Path(folder) if folder else None)
+    if not trash.is_dir():
+        return 0
+    now, removed = time.time(), 0
+    for p in trash.iterdir():
+        try:
+            if now - p.stat().st_mtime >= older_than_s:
+                p.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def import_model_file(
+    src: os.PathLike | str, *, folder: os.PathLike | str | None = None, name: str | None = None
+) -> Path:
+    """Copy a model file into the library, checking it first. ``.pth``/``.pt`` state dicts are
+    converted (this one path imports torch: call it from a worker). Returns the new file's path."""
+    s = Path(src)
+    d = Path(folder) if folder else library_dir()
+    if not s.is_file():
+        raise ModelFileError(f"{s.name} is not a file that can be imported.")
+    if s.suffix.lower() in (".pth", ".pt", ".bin"):
+        from .modelfile import import_state_dict, save_model_file
+
+        info, sd = import_state_dict(s)
+        info.name = name or info.name or s.stem
+        return save_model_file(unique_path(d, safe_file_stem(info.name)), sd, info)
+    info = read_info(s)  # refuses files that are not ours before copying anything
+    display = name or info.name or s.stem
+    dest = unique_path(d, safe_file_stem(display))
+    if name and name != info.name:
+        info.name = name
+        _rewrite_with_info(s, dest, info)
+        return dest
+    try:
+        with open(s, "rb") as fin, atomic_write(dest) as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+    except OSError as exc:
+        raise ModelFileError(f"{s.name} could not be read ({exc.strerror or exc}).") from exc
+    return dest

@@ -1,0 +1,282 @@
+"""Classifying many images with one loaded model: in batches, in input order, cancellable.
+
+:class:`Predictor` loads a model once (zoo name, model file or ``.pth``), chooses the device
+(CUDA → MPS → CPU) and the fastest backend for it (ONNX Runtime on the CPU, PyTorch elsewhere),
+then :meth:`Predictor.classify_paths` streams one :class:`ClassifyResult` per input path.
+
+Decoding runs in a small thread pool (Pillow releases the GIL while decoding and resizing) while
+the model runs on the caller's thread, with a bounded window of images in flight so memory stays
+flat on a folder of any size. Each file is decoded once: the thumbnail the GUI shows comes from the
+same decode as the model input. A file that cannot be read becomes a result with ``error`` set;
+it never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .backends import make_backend, normalize_backend
+from .classifier import load_classifier
+from .devices import describe_device, pick_device
+from .errors import CancelledError, ImageReadError, ModelError
+from .fileio import atomic_write
+from .images import open_image
+from .zoo import ProgressFn
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TOP_K = 5
+
+
+@dataclass
+class Prediction:
+    label: str
+    score: float  # probability, 0..1
+    index: int  # class index in the model's output
+
+
+@dataclass
+class ClassifyResult:
+    path: str
+    predictions: list[Prediction] = field(default_factory=list)  # best first; empty on error
+    error: str | None = None  # readable message when the file failed
+    thumbnail: "Image.Image | None" = None  # only when asked (thumbnail_size), from the same decode
+
+    @property
+    def top1(self) -> Prediction | None:
+        return self.predictions[0] if self.predictions else None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "predictions": [{"label": p.label, "score": p.score} for p in self.predictions],
+            "error": self.error,
+        }
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits.astype(np.float64)
+    z -= z.max(axis=1, keepdims=True)
+    np.exp(z, out=z)
+    z /= z.sum(axis=1, keepdims=True)
+    return z
+
+
+def _default_workers() -> int:
+    # Two decoders keep up with the model on a laptop; more only add contention for the cores.
+    return max(1, min(4, (os.cpu_count() or 2)))
+
+
+@dataclass
+class _Loaded:
+    array: np.ndarray | None
+    thumbnail: "Image.Image | None"
+    error: str | None
+
+
+class Predictor:
+    """A model loaded once, ready to classify many images.
+
+    ``model``: a zoo name (ImageNet weights, looked up offline; downloaded only when
+    ``allow_download``), a ``.safetensors`` model file or a ``.pth`` state dict.
+    ``device``: auto | cpu | cuda | mps. ``backend``: auto | torch | onnxruntime (CPU only).
+    ``progress``/``cancel`` apply to loading (a weights download); pass ``cancel`` to
+    :meth:`classify_paths` to stop a run.
+    Raises :class:`ModelError` (incl. ``WeightsNotFoundError``), :class:`DeviceError`,
+    :class:`CancelledError`.
+    """
+
+    def __init__(
+        self,
+        model: os.PathLike | str = "resnet18",
+        *,
+        device: str = "auto",
+        batch_size: int = 16,
+        top_k: int = DEFAULT_TOP_K,
+        allow_download: bool = False,
+        backend: str = "auto",
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+        workers: int | None = None,
+        onnx_cache: bool = True,
+    ) -> None:
+        if batch_size < 1:
+            raise ModelError("The batch size must be at least 1.")
+        if top_k < 1:
+            raise ModelError("The number of predictions (top-k) must be at least 1.")
+        backend = normalize_backend(backend)
+        self.device = pick_device(device)
+        self.classifier = load_classifier(model, allow_download=allow_download, progress=progress, cancel=cancel)
+        if cancel is not None and cancel.is_set():
+            raise CancelledError("Loading the model was cancelled.")
+        self.classes: list[str] = list(self.classifier.classes)
+        self.name: str = self.classifier.name
+        self.arch: str = self.classifier.arch
+        self.preprocess = self.classifier.preprocess
+        self.batch_size = int(batch_size)
+        self.top_k = int(top_k)
+        self.workers = int(workers or _default_workers())
+        self.backend, self.backend_note = make_backend(
+            self.classifier.model, self.device, self.preprocess.crop_size, backend, cache=onnx_cache
+        )
+        self.device_description: str = f"{describe_device(self.device)} · {self.backend.describe()}"
+
+    @property
+    def backend_name(self) -> str:
+        return self.backend.name
+
+    # -- single images / arrays ------------------------------------------------------------
+
+    def probabilities(self, batch: np.ndarray) -> np.ndarray:
+        """Class probabilities ``(N, classes)`` for a preprocessed ``(N, 3, H, W)`` float32 batch."""
+        return _softmax(self.backend.logits(batch))
+
+    def _top(self, probs: np.ndarray, k: int) -> list[Prediction]:
+        k = min(k, probs.shape[0])
+        # stable sort: equal scores keep class order, so output is deterministic
+        order = np.argsort(-probs, kind="stable")[:k]
+        return [Prediction(self.classes[i], float(probs[i]), int(i)) for i in order]
+
+    def classify_image(self, image: "Image.Image", *, top_k: int | None = None) -> list[Prediction]:
+        """Top-k predictions for an already opened PIL image."""
+        if image.mode != "RGB":
+            from .images import _to_rgb  # the same conversion open_image applies
+
+            image = _to_rgb(image)
+        probs = self.probabilities(self.preprocess.array(image)[None])
+        return self._top(probs[0], top_k or self.top_k)
+
+    # -- many files ------------------------------------------------------------------------
+
+    def _load(self, path: str, min_side: int, thumbnail_size: int | None, cancel: threading.Event | None) -> _Loaded:
+        if cancel is not None and cancel.is_set():
+            return _Loaded(None, None, "Cancelled.")
+        try:
+            img = open_image(path, min_side=min_side)
+            thumb = None
+            if thumbnail_size:
+                thumb = img.copy()
+                thumb.thumbnail((thumbnail_size, thumbnail_size))
+            return _Loaded(self.preprocess.array(img), thumb, None)
+        except ImageReadError as exc:
+            return _Loaded(None, None, str(exc))
+        except MemoryError:
+            return _Loaded(None, None, "This image is too large to open with the memory available.")
+        except Exception as exc:  # noqa: BLE001 - one odd file must never stop the others
+            log.exception("unexpected failure preparing %s", path)
+            return _Loaded(None, None, f"This image could not be prepared for the model ({type(exc).__name__}).")
+
+    def classify_paths(
+        self,
+        paths: Iterable[os.PathLike | str],
+        *,
+        cancel: threading.Event | None = None,
+        top_k: int | None = None,
+        thumbnail_size: int | None = None,
+    ) -> Iterator[ClassifyResult]:
+        """One :class:`ClassifyResult` per path, in input order; stops early once ``cancel`` is set.
+
+        Batches are formed greedily: the model takes every image already decoded (up to
+        ``batch_size``) instead of waiting for a full batch, so the first results appear at once
+        and neither the decoders nor the model sit idle.
+        """
+        k = top_k or self.top_k
+        min_side = max(self.preprocess.resize_size, thumbnail_size or 0)
+        items = iter(paths)
+        window = max(2 * self.batch_size, 2 * self.workers)
+        pending: deque[tuple[str, Future]] = deque()
+        pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="decode")
+
+        def refill() -> None:
+            while len(pending) < window:
+                try:
+                    p = os.fspath(next(items))
+                except StopIteration:
+                    return
+                pending.append((p, pool.submit(self._load, p, min_side, thumbnail_size, cancel)))
+
+        try:
+            refill()
+            while pending:
+                if cancel is not None and cancel.is_set():
+                    return
+                group: list[tuple[str, _Loaded]] = []
+                good = 0
+                # always take the oldest (waiting for it), then whatever else is already decoded
+                while pending and good < self.batch_size and (not group or pending[0][1].done()):
+                    path, fut = pending.popleft()
+                    loaded = fut.result()
+                    group.append((path, loaded))
+                    good += loaded.array is not None
+                refill()
+                if cancel is not None and cancel.is_set():
+                    return
+                probs = None
+                if good:
+                    batch = np.stack([ld.array for _, ld in group if ld.array is not None])
+                    probs = self.probabilities(batch)
+                row = 0
+                for path, ld in group:
+                    if ld.array is None:
+                        yield ClassifyResult(path, [], ld.error or "This file could not be read.")
+                    else:
+                        yield ClassifyResult(path, self._top(probs[row], k), None, ld.thumbnail)
+                        row += 1
+        finally:
+            for _, fut in pending:
+                fut.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def csv_header(top_k: int) -> list[str]:
+    cols = ["path", "top1_label", "top1_score"]
+    for i in range(1, top_k + 1):
+        cols += [f"label_{i}", f"score_{i}"]
+    return cols + ["error"]
+
+
+def csv_row(result: ClassifyResult, top_k: int) -> list[str]:
+    top = result.top1
+    row = [result.path, top.label if top else "", f"{top.score:.6f}" if top else ""]
+    for i in range(top_k):
+        if i < len(result.predictions):
+            p = result.predictions[i]
+            row += [p.label, f"{p.score:.6f}"]
+        else:
+            row += ["", ""]
+    return row + [result.error or ""]
+
+
+def write_results_csv(results: Iterable[ClassifyResult], path: os.PathLike | str, top_k: int) -> Path:
+    """Write results (consumed as they come) to ``path`` atomically; returns ``path``.
+
+    Columns: path, top1_label, top1_score, label_1, score_1 … label_k, score_k, error.
+    UTF-8 with a byte-order mark, so Excel shows Chinese and other non-ASCII names correctly
+    (a file name that is not valid Unicode is written with backslash escapes rather than failing).
+    Raises :class:`OutputWriteError` when the file cannot be written.
+    """
+    target = Path(path)
+    with atomic_write(target, "w", encoding="utf-8-sig", errors="backslashreplace", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(csv_header(top_k))
+        for result in results:
+            writer.writerow(csv_row(result, top_k))
+    return target

@@ -1,0 +1,81 @@
+"""Starting the desktop app: ``run_app(argv)`` shows the window first, then loads the engine.
+
+Order matters for start-up time: Qt and our widgets load in a few hundred milliseconds; torch
+(seconds) is imported by the inference worker thread after the window is on screen, while the
+status bar says "Loading engine…". Image paths given on the command line ("Open with…") are
+classified as soon as the model is ready.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+
+def load_style_sheet() -> str:
+    from .i18n import resources_dir
+
+    try:
+        return (resources_dir() / "style.qss").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def create_application(argv: list[str]):
+    """The ``QApplication`` with our names, style, sheet and icon (reused when one exists)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QPixmapCache
+    from PySide6.QtWidgets import QApplication
+
+    from .settings import APPLICATION, ORGANIZATION
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "resnet-studio", *argv])
+    app.setApplicationDisplayName("ResNet Studio")
+    if sys.platform.startswith("linux"):
+        app.setStyle("Fusion")  # the same look on every desktop; follows the light/dark palette
+    app.setStyleSheet(load_style_sheet())
+    QPixmapCache.setCacheLimit(64 * 1024)  # KiB: thumbnails of the visible result cards
+    from .widgets.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    """Open the main window; ``argv`` may hold image files or folders to classify right away."""
+    app = create_application(argv)
+    from .errors import install_excepthook
+    from .i18n import LanguageManager, resolve_language
+    from .main_window import MainWindow
+    from .settings import Settings
+
+    settings = Settings()
+    languages = LanguageManager()
+    languages.apply(resolve_language(settings.language))
+    window = MainWindow(settings, languages)
+    install_excepthook()
+    paths = [a for a in app.arguments()[1:] if not a.startswith("-") and os.path.exists(a)]
+
+    exit_after_show = os.environ.get("RESNET_STUDIO_EXIT_AFTER_SHOW") == "1"
+    if exit_after_show:
+        # Start-up benchmark: report when the window is first painted, then close cleanly.
+        def report() -> None:
+            print(f"window-shown {time.perf_counter() - _T0:.4f}", flush=True)
+            window.close()
+
+        window.shown.connect(report)
+    window.show()
+    from PySide6.QtCore import QTimer
+
+    def start() -> None:
+        window.start()
+        window.classify_on_start(paths)
+
+    if not exit_after_show or os.environ.get("RESNET_STUDIO_BENCH_START_ENGINE") == "1":
+        QTimer.singleShot(0, start)
+    return app.exec()

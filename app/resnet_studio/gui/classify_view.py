@@ -1,0 +1,701 @@
+"""The Classify view: drop photos or folders, see a card per image as results arrive.
+
+The view never touches torch or decodes an image: it sends paths to the inference worker and
+shows what comes back (labels, scores, small thumbnails made on the worker).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView,
+    QMenu, QProgressBar, QPushButton, QProgressDialog, QSpinBox, QStackedWidget, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from .errors import show_error
+from .settings import Settings
+from .widgets.banner import Banner
+from .widgets.drop_zone import DropZone
+from .widgets.icons import icon
+from .widgets.model_picker import ModelPicker
+from .widgets.results import ResultCardDelegate, ResultsFilter, ResultsModel, Roles
+from .workers import TOP_K, InferenceClient, Task, download_weights, export_results_csv, weights_status
+
+IMAGE_FILTER_EXTS = "*.jpg *.jpeg *.jpe *.jfif *.png *.webp *.bmp *.dib *.tif *.tiff *.gif"
+
+
+def paths_from_mime(mime) -> list[str]:
+    """Local file paths in dropped or pasted data (URLs, or text with one path per line)."""
+    paths: list[str] = []
+    if mime.hasUrls():
+        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+    elif mime.hasText():
+        for line in mime.text().splitlines():
+            s = line.strip().strip('"').strip("'")
+            if s.startswith("file://"):
+                s = unquote(urlparse(s).path)
+            if s and os.path.exists(s):
+                paths.append(s)
+    return paths
+
+
+class ClassifyView(QWidget):
+    """Drop zone, model picker, result cards, sort/filter, export and progress."""
+
+    status_message = Signal(str, int)  # text, timeout in ms (0: until replaced)
+    model_status = Signal(str)  # what the status bar shows about the model
+    busy_changed = Signal(bool)
+    export_finished = Signal(str)  # path of the CSV written
+    results_changed = Signal()
+
+    def __init__(self, client: InferenceClient, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("classifyView")
+        self.client = client
+        self.settings = settings
+        self.setAcceptDrops(True)
+        self.setMinimumSize(560, 420)
+        self._jobs: dict[int, dict] = {}
+        self._pending: list[str] = []
+        self._pending_images: list[QImage] = []
+        self._skipped_total = 0
+        self._model_state = "none"  # none | loading | ready | failed
+        self._model_name = ""
+        self._failed_spec = ""
+        self._download: Task | None = None
+        self._export: Task | None = None
+        self._build()
+        self._connect_worker()
+        self.retranslate_ui()
+        self._update_state()
+
+    # -- construction ----------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 10, 12, 8)
+        root.setSpacing(8)
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.model_label = QLabel()
+        self.picker = ModelPicker()
+        self.picker.set_current_spec(self.settings.last_model)
+        self.picker.model_chosen.connect(self._on_model_chosen)
+        self.picker.choose_file_requested.connect(self.choose_model_file)
+        self.model_label.setBuddy(self.picker)
+        top.addWidget(self.model_label)
+        top.addWidget(self.picker, 1)
+        top.addSpacing(12)
+
+        self.open_files_action = QAction(icon("open"), "", self)
+        self.open_files_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_files_action.triggered.connect(lambda: self.open_files())
+        self.open_folder_action = QAction(icon("folder"), "", self)
+        self.open_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_folder_action.triggered.connect(lambda: self.open_folder())
+        self.paste_action = QAction(icon("paste"), "", self)
+        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+        self.paste_action.triggered.connect(self.paste)
+        self.export_action = QAction(icon("export"), "", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(lambda: self.export_csv())
+        self.clear_action = QAction(icon("clear"), "", self)
+        self.clear_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
+        self.clear_action.triggered.connect(self.clear)
+        self.cancel_action = QAction(icon("cancel"), "", self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cancel_action.triggered.connect(self.cancel)
+        self.addAction(self.cancel_action)
+
+        def tool(action: QAction) -> QToolButton:
+            b = QToolButton()
+            b.setDefaultAction(action)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            b.setAutoRaise(True)
+            return b
+
+        self.open_files_button = tool(self.open_files_action)
+        self.open_folder_button = tool(self.open_folder_action)
+        self.export_button = tool(self.export_action)
+        self.clear_button = tool(self.clear_action)
+        for b in (self.open_files_button, self.open_folder_button):
+            top.addWidget(b)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.clear_button)
+        root.addLayout(top)
+
+        self.banner = Banner()
+        self.banner.action.connect(self._on_banner_action)
+        root.addWidget(self.banner)
+
+        self.stack = QStackedWidget()
+        self.drop_zone = DropZone()
+        self.drop_zone.open_files.connect(lambda: self.open_files())
+        self.drop_zone.open_folder.connect(lambda: self.open_folder())
+        self.stack.addWidget(self.drop_zone)
+
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.setSpacing(6)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.search = QLineEdit()
+        self.search.setObjectName("resultFilter")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(180)
+        self.sort_label = QLabel()
+        self.sort_combo = QComboBox()
+        self.sort_combo.setObjectName("sortCombo")
+        for key in ResultsFilter.SORTS:
+            self.sort_combo.addItem("", key)
+        self.sort_label.setBuddy(self.sort_combo)
+        self.only_unsure = QCheckBox()
+        self.only_errors = QCheckBox()
+        self.show_top5 = QCheckBox()
+        self.threshold_label = QLabel()
+        self.threshold = QSpinBox()
+        self.threshold.setObjectName("notSureThreshold")
+        self.threshold.setRange(0, 100)
+        self.threshold.setSuffix(" %")
+        self.threshold.setValue(round(self.settings.not_sure_threshold * 100))
+        self.threshold_label.setBuddy(self.threshold)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.sort_label)
+        filters.addWidget(self.sort_combo)
+        filters.addWidget(self.only_unsure)
+        filters.addWidget(self.only_errors)
+        filters.addWidget(self.show_top5)
+        filters.addStretch(1)
+        filters.addWidget(self.threshold_label)
+        filters.addWidget(self.threshold)
+        pl.addLayout(filters)
+
+        self.model = ResultsModel(self)
+        self.model.threshold = self.settings.not_sure_threshold
+        self.proxy = ResultsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.list = QListView()
+        self.list.setObjectName("resultsList")
+        self.list.setModel(self.proxy)
+        self.delegate = ResultCardDelegate(self.list)
+        self.delegate.threshold_getter = lambda: self.model.threshold
+        self.delegate.toggle_requested.connect(self._toggle_card)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
+        self.list.setMouseTracking(True)
+        self.list.setSpacing(0)
+        self.list.setUniformItemSizes(False)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.doubleClicked.connect(self._open_index)
+        pl.addWidget(self.list, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("summaryLabel")
+        pl.addWidget(self.summary)
+        self.stack.addWidget(page)
+        root.addWidget(self.stack, 1)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(8)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("classifyProgress")
+        self.progress.setTextVisible(True)
+        self.progress.setMinimumWidth(200)
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton(icon("cancel"), "")
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.note = QLabel()
+        self.note.setObjectName("quietNote")
+        self.note.setWordWrap(True)
+        bottom.addWidget(self.progress, 2)
+        bottom.addWidget(self.progress_label, 1)
+        bottom.addWidget(self.cancel_button)
+        root.addLayout(bottom)
+        root.addWidget(self.note)
+
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.sort_combo.currentIndexChanged.connect(self._on_sort)
+        self.only_unsure.toggled.connect(self.proxy.set_only_not_sure)
+        self.only_errors.toggled.connect(self.proxy.set_only_errors)
+        self.show_top5.toggled.connect(self.model.set_expand_all)
+        self.threshold.valueChanged.connect(self._on_threshold)
+        self.model.counts_changed.connect(self._update_summary)
+        idx = self.sort_combo.findData(self.settings.sort_mode)
+        self.sort_combo.setCurrentIndex(max(idx, 0))
+        self._on_sort()
+
+    def _connect_worker(self) -> None:
+        w = self.client.worker
+        w.engine_ready.connect(self._on_engine_ready)
+        w.engine_failed.connect(self._on_engine_failed)
+        w.model_loading.connect(self._on_model_loading)
+        w.model_ready.connect(self._on_model_ready)
+        w.model_failed.connect(self._on_model_failed)
+        w.job_started.connect(self._on_job_started)
+        w.results_ready.connect(self._on_results)
+        w.job_progress.connect(self._on_job_progress)
+        w.job_finished.connect(self._on_job_finished)
+
+    def retranslate_ui(self) -> None:
+        self.model_label.setText(self.tr("&Model:"))
+        self.picker.setToolTip(self.tr("Which model classifies the photos. ImageNet models know 1000 everyday "
+                                       "categories; your own models know the categories you taught them."))
+        self.picker.rebuild()
+        self.open_files_action.setText(self.tr("Open photos…"))
+        self.open_files_action.setToolTip(self.tr("Choose photos to classify (Ctrl+O)"))
+        self.open_folder_action.setText(self.tr("Open folder…"))
+        self.open_folder_action.setToolTip(self.tr("Classify every photo in a folder and its sub-folders (Ctrl+Shift+O)"))
+        self.paste_action.setText(self.tr("Paste photos"))
+        self.paste_action.setToolTip(self.tr("Classify an image or file paths from the clipboard (Ctrl+V)"))
+        self.export_action.setText(self.tr("Export CSV…"))
+        self.export_action.setToolTip(self.tr("Save all results as a spreadsheet (CSV) file (Ctrl+E)"))
+        self.clear_action.setText(self.tr("Clear"))
+        self.clear_action.setToolTip(self.tr("Remove all results from the list (Ctrl+Shift+Backspace)"))
+        self.cancel_action.setText(self.tr("Cancel"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop classifying; results so far are kept (Esc)"))
+        self.drop_zone.title.setText(self.tr("Drop photos or folders here"))
+        self.drop_zone.subtitle.setText(self.tr("Folders are searched with all their sub-folders. You can also "
+                                                "paste an image or copied files with Ctrl+V."))
+        self.drop_zone.open_files_button.setText(self.tr("Open photos…"))
+        self.drop_zone.open_folder_button.setText(self.tr("Open folder…"))
+        self.search.setPlaceholderText(self.tr("Filter by label or file name"))
+        self.search.setToolTip(self.tr("Show only results whose label or file name contains this text"))
+        self.sort_label.setText(self.tr("&Sort:"))
+        sort_texts = {
+            "added": self.tr("As added"),
+            "label": self.tr("Label (A–Z)"),
+            "confidence_desc": self.tr("Most confident first"),
+            "confidence_asc": self.tr("Least confident first"),
+        }
+        for i in range(self.sort_combo.count()):
+            self.sort_combo.setItemText(i, sort_texts[self.sort_combo.itemData(i)])
+        self.only_unsure.setText(self.tr("Only “not sure”"))
+        self.only_unsure.setToolTip(self.tr("Show only results whose confidence is below the threshold"))
+        self.only_errors.setText(self.tr("Only unreadable"))
+        self.only_errors.setToolTip(self.tr("Show only files that could not be read"))
+        self.show_top5.setText(self.tr("Show top 5"))
+        self.show_top5.setToolTip(self.tr("Show the five most likely labels on every card (click a card to "
+                                          "open or close just that one)"))
+        self.threshold_label.setText(self.tr("“Not sure” below:"))
+        self.threshold.setToolTip(self.tr("Results whose top confidence is below this value are marked “not sure”"))
+        self.banner.set_close_tooltip(self.tr("Hide this message"))
+        self._update_summary()
+        self._update_progress()
+        self._update_state()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- public API (menus, command line, tests) -------------------------------------------
+    def start(self) -> None:
+        """Ask the worker for the remembered model (queued after the engine import)."""
+        self.client.load_model(self.picker.current_spec())
+        self.refresh_trained_models()
+
+    def classify_paths(self, paths: list[str]) -> None:
+        paths = [str(p) for p in paths if str(p)]
+        if not paths:
+            return
+        for p in paths:
+            if os.path.isdir(p):
+                self.settings.add_recent_folder(os.path.abspath(p))
+        if self._model_state == "failed":
+            self._pending.extend(paths)
+            self.status_message.emit(self.tr("Choose or download a model first; your photos will be classified then."), 6000)
+            return
+        job = self.client.classify(paths)
+        self._jobs[job] = {"paths": paths, "total": 0, "done": 0}
+        self._update_progress()
+        self._update_state()
+
+    def classify_image(self, image: QImage) -> None:
+        if self._model_state == "failed":
+            self._pending_images.append(QImage(image))
+            return
+        job = self.client.classify_image(image)
+        self._jobs[job] = {"paths": [], "image": QImage(image), "total": 0, "done": 0}
+        self._update_progress()
+        self._update_state()
+
+    def is_busy(self) -> bool:
+        return bool(self._jobs) or (self._download is not None) or (self._export is not None)
+
+    def cancel(self) -> None:
+        if self._jobs:
+            self.client.cancel()
+            self.progress_label.setText(self.tr("Cancelling…"))
+
+    def cancel_and_wait_tasks(self, timeout_ms: int) -> None:
+        for t in (self._download, self._export):
+            if t is not None:
+                t.cancel()
+                t.wait(timeout_ms)
+
+    def clear(self) -> None:
+        if self._jobs:
+            self.client.cancel()
+        self.model.clear()
+        self._skipped_total = 0
+        self.note.clear()
+        self._update_state()
+
+    def open_files(self, files: list[str] | None = None) -> None:
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Open photos"), self.settings.last_dir,
+                self.tr("Images ({exts});;All files (*)").format(exts=IMAGE_FILTER_EXTS))
+        if files:
+            self.settings.last_dir = os.path.dirname(files[0])
+            self.classify_paths(files)
+
+    def open_folder(self, folder: str | None = None) -> None:
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of photos"), self.settings.last_dir)
+        if folder:
+            self.settings.last_dir = folder
+            self.classify_paths([folder])
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        paths = paths_from_mime(mime) if mime is not None else []
+        if paths:
+            self.classify_paths(paths)
+        elif mime is not None and mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                self.classify_image(image)
+        else:
+            self.status_message.emit(self.tr("The clipboard holds no image and no file paths."), 4000)
+
+    def export_csv(self, path: str | None = None) -> None:
+        records = [r.to_export() for r in self.model.records()]
+        if not records:
+            self.status_message.emit(self.tr("There are no results to export yet."), 4000)
+            return
+        if self._export is not None:
+            return
+        if path is None:
+            start = os.path.join(self.settings.last_dir or str(Path.home()), "results.csv")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), start,
+                                                  self.tr("CSV files (*.csv);;All files (*)"))
+            if not path:
+                return
+            if not os.path.splitext(path)[1]:
+                path += ".csv"
+        task = Task(export_results_csv, records, path, TOP_K, name="export-csv")
+        task.succeeded.connect(lambda p, n=len(records): self._on_exported(str(p), n))
+        task.failed.connect(lambda m, d: show_error(self, m, d, title=self.tr("Export failed")))
+        task.finished.connect(self._on_export_task_done)
+        self._export = task.start()
+        self._update_state()
+
+    def choose_model_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a model file"), self.settings.last_dir,
+            self.tr("Model files (*.safetensors *.pth *.pt);;All files (*)"))
+        if path:
+            self.use_model(path)
+
+    def use_model(self, spec: str) -> None:
+        """Switch to ``spec`` (zoo name or model file), e.g. from "Use this model"."""
+        self.picker.set_current_spec(spec)
+        self._on_model_chosen(spec)
+
+    def refresh_trained_models(self) -> None:
+        from ..engine.library import list_models
+
+        entries = [(str(e.path), e.name, e.info.num_classes) for e in list_models() if e.ok]
+        self.picker.set_trained_models(entries)
+
+    def records(self):
+        return self.model.records()
+
+    # -- drag and drop ---------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.drop_zone.set_active(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self.drop_zone.set_active(False)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.drop_zone.set_active(False)
+        mime = event.mimeData()
+        paths = paths_from_mime(mime)
+        if paths:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.classify_paths(paths)
+        elif mime.hasImage():
+            event.accept()
+            self.classify_image(QImage(mime.imageData()))
+        else:
+            event.ignore()
+
+    # -- worker signals --------------------------------------------------------------------
+    @Slot(str)
+    def _on_engine_ready(self, device: str) -> None:
+        task = Task(weights_status, name="weights-status")
+        task.succeeded.connect(lambda rows: self.picker.set_weights_available({r["name"]: r["available"] for r in rows}))
+        task.start()
+
+    @Slot(str, str)
+    def _on_engine_failed(self, message: str, details: str) -> None:
+        self._model_state = "failed"
+        show_error(self, self.tr("The classification engine could not start: {message}").format(message=message), details)
+
+    @Slot(str)
+    def _on_model_loading(self, spec: str) -> None:
+        self._model_state = "loading"
+        self.model_status.emit(self.tr("Loading model…"))
+        self._update_state()
+
+    @Slot(object)
+    def _on_model_ready(self, info: dict) -> None:
+        self._model_state = "ready"
+        self._model_name = info["name"]
+        self._failed_spec = ""
+        if self.banner.key == "model":
+            self.banner.hide()
+        self.model_status.emit(self.tr("{name} · {n} categories").format(name=info["name"], n=info["num_classes"]))
+        self._update_state()
+        pending, self._pending = self._pending, []
+        images, self._pending_images = self._pending_images, []
+        if pending:
+            self.classify_paths(pending)
+        for img in images:
+            self.classify_image(img)
+
+    @Slot(str, str, str, bool)
+    def _on_model_failed(self, spec: str, message: str, details: str, weights_missing: bool) -> None:
+        self._model_state = "failed"
+        self._failed_spec = spec
+        self.model_status.emit(self.tr("No model loaded"))
+        from ..engine.zoo import ZOO
+
+        if weights_missing and spec in ZOO:
+            info = ZOO[spec]
+            text = self.tr("The ImageNet weights for {name} are not on this computer yet. Download them "
+                           "once (internet needed), or choose a weights file you already have.").format(name=info.display_name)
+            self.banner.show_message("model", text, [("download", self.tr("Download")),
+                                                     ("choose", self.tr("Choose a file…")),
+                                                     ("details", self.tr("Details"))])
+        else:
+            self.banner.show_message("model", self.tr("This model could not be loaded: {message}").format(message=message),
+                                     [("choose", self.tr("Choose another model file…")), ("details", self.tr("Details"))])
+        self._banner_details = (message, details)
+        self._update_state()
+
+    @Slot(int, int, int)
+    def _on_job_started(self, job: int, total: int, skipped: int) -> None:
+        info = self._jobs.get(job)
+        if info is None:
+            return
+        info["total"] = total
+        if skipped:
+            self._skipped_total += skipped
+            self.note.setText(self.tr("{n} file(s) were skipped because they are not images.").format(n=self._skipped_total))
+        if total == 0:
+            self.status_message.emit(self.tr("No photos found in what you opened."), 5000)
+        self._update_progress()
+
+    @Slot(int, object)
+    def _on_results(self, job: int, items: list) -> None:
+        self.model.add_results(items)
+        if self.stack.currentIndex() == 0:
+            self.stack.setCurrentIndex(1)
+        self.results_changed.emit()
+
+    @Slot(int, int, int)
+    def _on_job_progress(self, job: int, done: int, total: int) -> None:
+        info = self._jobs.get(job)
+        if info is not None:
+            info["done"], info["total"] = done, total
+            self._update_progress()
+
+    @Slot(int, str, str, str)
+    def _on_job_finished(self, job: int, status: str, message: str, details: str) -> None:
+        info = self._jobs.pop(job, None)
+        if info is None:
+            return
+        if status == "no-model":
+            if info.get("image") is not None:
+                self._pending_images.append(info["image"])
+            self._pending.extend(info["paths"])
+            self.status_message.emit(self.tr("Choose or download a model first; your photos will be classified then."), 6000)
+        elif status == "failed":
+            show_error(self, message, details, title=self.tr("Classification stopped"))
+        elif status == "cancelled":
+            self.status_message.emit(self.tr("Cancelled: {done} of {total} photos were classified.").format(
+                done=info["done"], total=info["total"]), 5000)
+        elif info["total"]:
+            self.status_message.emit(self.tr("Classified {n} photos.").format(n=info["total"]), 4000)
+        self._update_progress()
+        self._update_state()
+
+    # -- GUI reactions ---------------------------------------------------------------------
+    def _on_model_chosen(self, spec: str) -> None:
+        self.settings.last_model = spec
+        self._model_state = "loading"
+        self.client.load_model(spec)
+        self._update_state()
+
+    def _on_banner_action(self, key: str) -> None:
+        if key == "download":
+            self.download_weights(self._failed_spec)
+        elif key == "choose":
+            self.choose_model_file()
+        elif key == "details":
+            message, details = getattr(self, "_banner_details", ("", ""))
+            show_error(self, message, details)
+
+    def download_weights(self, name: str) -> None:
+        from ..engine.zoo import ZOO
+
+        if not name or name not in ZOO or self._download is not None:
+            return
+        info = ZOO[name]
+        dialog = QProgressDialog(self.tr("Downloading the {name} weights…").format(name=info.display_name),
+                                 self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Download"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        task = Task(download_weights, name, with_progress=True, with_cancel=True, name="download")
+
+        def on_progress(done: int, total: int) -> None:
+            if total:
+                dialog.setMaximum(max(1, total // 1024))
+                dialog.setValue(min(done // 1024, total // 1024))
+                dialog.setLabelText(self.tr("Downloading the {name} weights… {done:.1f} of {total:.1f} MB").format(
+                    name=info.display_name, done=done / 1e6, total=total / 1e6))
+
+        task.progress.connect(on_progress)
+        dialog.canceled.connect(task.cancel)
+        task.succeeded.connect(lambda _p: (self.picker.set_weights_available({**self.picker._available, name: True}),
+                                           self.client.load_model(name)))
+        task.failed.connect(lambda m, d: show_error(self, m, d, title=self.tr("Download failed")))
+        task.cancelled.connect(lambda: self.status_message.emit(self.tr("Download cancelled."), 4000))
+        task.finished.connect(dialog.close)
+        task.finished.connect(self._on_download_done)
+        self._download = task.start()
+        dialog.show()
+
+    def _on_download_done(self) -> None:
+        self._download = None
+
+    def _on_exported(self, path: str, n: int) -> None:
+        self.status_message.emit(self.tr("Saved {n} results to {path}").format(n=n, path=path), 8000)
+        self.export_finished.emit(path)
+
+    def _on_export_task_done(self) -> None:
+        self._export = None
+        self._update_state()
+
+    def _on_sort(self) -> None:
+        mode = self.sort_combo.currentData() or "added"
+        self.settings.sort_mode = mode
+        self.proxy.set_sort_mode(mode)
+
+    def _on_threshold(self, value: int) -> None:
+        self.settings.not_sure_threshold = value / 100
+        self.model.set_threshold(value / 100)
+        self.list.viewport().update()
+
+    @Slot(QPersistentModelIndex)
+    def _toggle_card(self, pindex: QPersistentModelIndex) -> None:
+        if not pindex.isValid():
+            return
+        proxy_index = self.proxy.index(pindex.row(), 0)
+        src = self.proxy.mapToSource(proxy_index)
+        r = self.model.record(src.row())
+        if r.error or len(r.predictions) < 2:
+            return
+        self.model.set_expanded(src.row(), not r.expanded)
+        self.delegate.sizeHintChanged.emit(proxy_index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        r = index.data(Roles.Record)
+        if r is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(r.path))
+
+    def _context_menu(self, pos) -> None:
+        index = self.list.indexAt(pos)
+        if not index.isValid():
+            return
+        r = index.data(Roles.Record)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open the photo"), lambda: self._open_index(index))
+        menu.addAction(self.tr("Show in folder"),
+                       lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(r.path))))
+        menu.addSeparator()
+        if r.label:
+            menu.addAction(self.tr("Copy label"), lambda: QGuiApplication.clipboard().setText(r.predictions[0][0]))
+        menu.addAction(self.tr("Copy file path"), lambda: QGuiApplication.clipboard().setText(r.path))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def _update_summary(self) -> None:
+        c = self.model.counts()
+        if not c["total"]:
+            self.summary.setText("")
+            return
+        parts = [self.tr("{n} photos").format(n=c["total"])]
+        if c["not_sure"]:
+            parts.append(self.tr("{n} not sure").format(n=c["not_sure"]))
+        if c["errors"]:
+            parts.append(self.tr("{n} could not be read").format(n=c["errors"]))
+        self.summary.setText(" · ".join(parts))
+
+    def _update_progress(self) -> None:
+        total = sum(j["total"] for j in self._jobs.values())
+        done = sum(j["done"] for j in self._jobs.values())
+        active = bool(self._jobs)
+        self.progress.setVisible(active)
+        self.progress_label.setVisible(active)
+        self.cancel_button.setVisible(active)
+        if not active:
+            return
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress_label.setText(self.tr("Classifying {done} of {total}…").format(done=done, total=total))
+        else:
+            self.progress.setRange(0, 0)
+            self.progress_label.setText(self.tr("Waiting for the model…") if self._model_state != "ready"
+                                        else self.tr("Looking for photos…"))
+
+    def _update_state(self) -> None:
+        has_results = self.model.rowCount() > 0
+        self.export_action.setEnabled(has_results and self._export is None)
+        self.clear_action.setEnabled(has_results or bool(self._jobs))
+        self.cancel_action.setEnabled(bool(self._jobs))
+        if not has_results and not self._jobs:
+            self.stack.setCurrentIndex(0)
+        self.busy_changed.emit(self.is_busy())

@@ -1,0 +1,71 @@
+"""Showing errors: a readable sentence, with the technical text under a "Details" expander.
+
+Never a traceback dialog: ``StudioError`` messages are written for non-coders; anything else gets a
+generic sentence and its traceback goes under Details (and to stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def describe_exception(exc: BaseException) -> tuple[str, str]:
+    """``(message, details)`` for any exception."""
+    from ..engine.errors import StudioError
+
+    if isinstance(exc, StudioError):
+        return str(exc), exc.details or ""
+    if isinstance(exc, MemoryError):
+        return _tr("The computer ran out of memory. Close other programs or use fewer, smaller images."), ""
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return _tr("Something went wrong inside ResNet Studio. The details below can help us fix it."), details
+
+
+def error_box(parent: QWidget | None, message: str, details: str = "", *, title: str = "") -> QMessageBox:
+    """A warning box with ``message``; ``details`` (if any) sit under Qt's "Show Details..." button."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or _tr("ResNet Studio"))
+    box.setText(message)
+    if details:
+        box.setDetailedText(details)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setObjectName("errorBox")
+    return box
+
+
+def show_error(parent: QWidget | None, message: str, details: str = "", *, title: str = "") -> None:
+    """Show an error without blocking the caller (the box is window-modal, not an event loop)."""
+    box = error_box(parent, message, details, title=title)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def show_exception(parent: QWidget | None, exc: BaseException, *, title: str = "") -> None:
+    message, details = describe_exception(exc)
+    show_error(parent, message, details, title=title)
+
+
+def install_excepthook() -> None:
+    """Unexpected errors in slots: print them, and tell the user in a readable box."""
+    previous = sys.excepthook
+
+    def hook(etype, value, tb):
+        previous(etype, value, tb)
+        if value is None or isinstance(value, KeyboardInterrupt):
+            return
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            value.__traceback__ = tb
+            show_exception(QApplication.activeWindow(), value)
+
+    sys.excepthook = hook

@@ -1,0 +1,348 @@
+"""The main window: Classify, Train and Models tabs, menus, status bar, and a clean shutdown."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from .classify_view import ClassifyView
+from .i18n import LANGUAGES, LanguageManager
+from .models_view import ModelsView
+from .settings import Settings
+from .widgets.icons import app_icon, icon
+from .workers import InferenceClient, Task
+
+CLASSIFY_TAB, TRAIN_TAB, MODELS_TAB = 0, 1, 2
+#: How long closing waits for a cancelled job to stop before giving up on it (ms).
+SHUTDOWN_WAIT_MS = 60000
+
+
+class MainWindow(QMainWindow):
+    """Everything the user sees. ``start()`` begins loading the engine on the worker thread."""
+
+    shown = Signal()  # first time the window is painted (startup benchmark)
+
+    def __init__(self, settings: Settings | None = None, languages: LanguageManager | None = None, *,
+                 device: str = "auto", load_train_view: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.languages = languages or LanguageManager()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(760, 540)
+        self.resize(1080, 720)
+        self._engine_text = ""
+        self._engine_state = "loading"  # loading | ready | failed
+        self._model_text = ""
+        self._shut_down = False
+        self._shown_once = False
+        self.train_view: QWidget | None = None
+        self._load_train_view = load_train_view
+
+        self.client = InferenceClient(device, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.classify = ClassifyView(self.client, self.settings)
+        self._train_placeholder = QWidget()
+        ph = QVBoxLayout(self._train_placeholder)
+        self._train_placeholder_label = QLabel()
+        self._train_placeholder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._train_placeholder_label.setWordWrap(True)
+        ph.addWidget(self._train_placeholder_label)
+        self.models = ModelsView(self.settings)
+        self.tabs.addTab(self.classify, icon("classify"), "")
+        self.tabs.addTab(self._train_placeholder, icon("train"), "")
+        self.tabs.addTab(self.models, icon("models"), "")
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.device_label = QLabel()
+        self.device_label.setObjectName("deviceLabel")
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelLabel")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.device_label)
+
+        self._build_menus()
+        self._connect()
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), 2))
+        self.retranslate_ui()
+
+    # -- construction ----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        c = self.classify
+        mb = self.menuBar()
+        self.file_menu = mb.addMenu("")
+        self.file_menu.addAction(c.open_files_action)
+        self.file_menu.addAction(c.open_folder_action)
+        self.recent_menu = self.file_menu.addMenu(icon("folder"), "")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addAction(c.paste_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(c.export_action)
+        self.file_menu.addAction(c.clear_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.models.import_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(icon("quit"), "", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = mb.addMenu("")
+        self.edit_menu.addAction(self.models.undo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(c.cancel_action)
+
+        self.view_menu = mb.addMenu("")
+        self.tab_actions = []
+        for i, name in enumerate(("classify", "train", "models")):
+            a = QAction(icon(name), "", self)
+            a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            a.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+            self.view_menu.addAction(a)
+            self.tab_actions.append(a)
+
+        self.language_menu = mb.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES:
+            a = QAction(name, self)
+            a.setCheckable(True)
+            a.setData(code)
+            a.triggered.connect(lambda _=False, code=code: self.set_language(code))
+            self.language_group.addAction(a)
+            self.language_menu.addAction(a)
+            self.language_actions[code] = a
+        self.language_actions.get(self.languages.current, self.language_actions["en"]).setChecked(True)
+
+        self.help_menu = mb.addMenu("")
+        self.data_folder_action = QAction(icon("folder"), "", self)
+        self.data_folder_action.triggered.connect(self._open_data_folder)
+        self.about_action = QAction(icon("help"), "", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.data_folder_action)
+        self.help_menu.addAction(self.about_action)
+
+        # Paste/Open/Export act on the Classify view: bring it to the front first.
+        for a in (c.open_files_action, c.open_folder_action, c.paste_action, c.export_action):
+            a.triggered.connect(lambda _=False: self.tabs.setCurrentIndex(CLASSIFY_TAB))
+
+    def _connect(self) -> None:
+        w = self.client.worker
+        w.engine_ready.connect(self._on_engine_ready)
+        w.engine_failed.connect(self._on_engine_failed)
+        self.classify.status_message.connect(self._show_status)
+        self.classify.model_status.connect(self._on_model_status)
+        self.models.status_message.connect(self._show_status)
+        self.models.use_model_requested.connect(self.use_model)
+        self.models.library_changed.connect(self.classify.refresh_trained_models)
+        self.client.worker.engine_ready.connect(lambda _t: self.models.set_engine_ready(True))
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ResNet Studio"))
+        self.tabs.setTabText(CLASSIFY_TAB, self.tr("Classify"))
+        self.tabs.setTabText(TRAIN_TAB, self.tr("Train"))
+        self.tabs.setTabText(MODELS_TAB, self.tr("Models"))
+        self.tabs.setTabToolTip(CLASSIFY_TAB, self.tr("Find out what is in your photos (Ctrl+1)"))
+        self.tabs.setTabToolTip(TRAIN_TAB, self.tr("Teach a model your own categories (Ctrl+2)"))
+        self.tabs.setTabToolTip(MODELS_TAB, self.tr("See, rename, import and export models (Ctrl+3)"))
+        self._train_placeholder_label.setText(self.tr("Loading the Train view…") if self._load_train_view
+                                              else self.tr("The Train view is not available in this version."))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Recent folders"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        for a, text in zip(self.tab_actions, (self.tr("Classify"), self.tr("Train"), self.tr("Models"))):
+            a.setText(text)
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.data_folder_action.setText(self.tr("Open the data folder"))
+        self.data_folder_action.setToolTip(self.tr("Where your trained models and settings are kept"))
+        self.about_action.setText(self.tr("About ResNet Studio"))
+        self._update_device_label()
+        self.model_label.setToolTip(self.tr("The model used to classify"))
+        self.device_label.setToolTip(self.tr("Where the models run: the processor (CPU) or a graphics card (GPU)"))
+        if self.train_view is not None and hasattr(self.train_view, "retranslate_ui"):
+            self.train_view.retranslate_ui()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- life cycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the engine thread (torch loads there) and, a moment later, the Train view."""
+        self.client.start()
+        self.classify.start()
+        self.models.refresh()
+        if self._load_train_view:
+            QTimer.singleShot(150, self.load_train_view)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.shown.emit)
+
+    def load_train_view(self) -> QWidget | None:
+        """Create the Train tab (its plotting library is slow to import, so not before first paint)."""
+        if self.train_view is not None or self._shut_down:
+            return self.train_view
+        try:
+            module = importlib.import_module(".train_view", __package__)
+            view = module.TrainView()
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith("train_view"):
+                self._load_train_view = False
+                self.retranslate_ui()
+                return None
+            raise
+        self.train_view = view
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(TRAIN_TAB)
+        self.tabs.insertTab(TRAIN_TAB, view, icon("train"), self.tr("Train"))
+        self.tabs.setTabToolTip(TRAIN_TAB, self.tr("Teach a model your own categories (Ctrl+2)"))
+        self.tabs.setCurrentIndex(current)
+        self._train_placeholder.deleteLater()
+        if hasattr(view, "model_trained"):
+            view.model_trained.connect(self._on_model_trained)
+        if hasattr(view, "use_model_requested"):
+            view.use_model_requested.connect(self.use_model)
+        return view
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self._shut_down:
+            event.accept()
+            return
+        if self.is_busy() and not self.confirm_stop_jobs():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def is_busy(self) -> bool:
+        train_busy = bool(self.train_view is not None and getattr(self.train_view, "is_busy", lambda: False)())
+        return self.classify.is_busy() or train_busy or bool(Task.running())
+
+    def confirm_stop_jobs(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Stop and quit?"),
+            self.tr("A job is still running. Stop it and quit ResNet Studio?\n\n"
+                    "Results so far are kept on screen only; a model being trained is not saved."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def shutdown(self) -> None:
+        """Cancel every job, wait for every thread, save settings. Safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.settings.set_window_geometry(self.saveGeometry())
+            self.settings.current_tab = self.tabs.currentIndex()
+            self.classify.cancel()
+            if self.train_view is not None and hasattr(self.train_view, "cancel_and_wait"):
+                self.train_view.cancel_and_wait(SHUTDOWN_WAIT_MS)
+            self.classify.cancel_and_wait_tasks(SHUTDOWN_WAIT_MS)
+            Task.cancel_all_and_wait(SHUTDOWN_WAIT_MS)
+            self.client.shutdown(SHUTDOWN_WAIT_MS)
+            self.models.finish()
+            self.settings.sync()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    # -- reactions -------------------------------------------------------------------------
+    @Slot(str)
+    def _on_engine_ready(self, text: str) -> None:
+        self._engine_state, self._engine_text = "ready", text
+        self._update_device_label()
+
+    @Slot(str, str)
+    def _on_engine_failed(self, message: str, details: str) -> None:
+        self._engine_state = "failed"
+        self._update_device_label()
+
+    def _update_device_label(self) -> None:
+        if self._engine_state == "loading":
+            self.device_label.setText(self.tr("Loading engine…"))
+        elif self._engine_state == "failed":
+            self.device_label.setText(self.tr("Engine not available"))
+        else:
+            self.device_label.setText(self._engine_text)
+
+    def _on_model_status(self, text: str) -> None:
+        self._model_text = text
+        self.model_label.setText(text)
+
+    def _show_status(self, text: str, timeout: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == TRAIN_TAB and self.train_view is None and self._load_train_view:
+            QTimer.singleShot(0, self.load_train_view)
+
+    @Slot(str)
+    def _on_model_trained(self, path: str) -> None:
+        self.models.refresh()
+        self.classify.refresh_trained_models()
+
+    @Slot(str)
+    def use_model(self, spec: str) -> None:
+        self.classify.use_model(spec)
+        self.tabs.setCurrentIndex(CLASSIFY_TAB)
+
+    def set_language(self, code: str) -> None:
+        """Switch language live; every view re-reads its texts on Qt's LanguageChange event."""
+        self.settings.language = code
+        if not self.languages.apply(code):
+            self._show_status(self.tr("This translation is missing; showing English."), 6000)
+            code = "en"
+        self.language_actions[code].setChecked(True)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        folders = self.settings.recent_folders()
+        for folder in folders:
+            a = self.recent_menu.addAction(folder)
+            a.triggered.connect(lambda _=False, f=folder: (self.tabs.setCurrentIndex(CLASSIFY_TAB),
+                                                           self.classify.open_folder(f)))
+        if not folders:
+            a = self.recent_menu.addAction(self.tr("No recent folders"))
+            a.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear the list"), self.settings.clear_recent_folders)
+
+    def _open_data_folder(self) -> None:
+        from ..engine.paths import user_data_dir
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(user_data_dir())))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About ResNet Studio"),
+            self.tr("<h3>ResNet Studio {version}</h3><p>Classify photos with ResNet models and teach them "
+                    "your own categories — no code needed.</p><p>Built with PyTorch, torchvision and Qt.</p>"
+                    ).format(version=__version__))
+
+    def classify_on_start(self, paths: list[str]) -> None:
+        if paths:
+            self.tabs.setCurrentIndex(CLASSIFY_TAB)
+            self.classify.classify_paths(paths)

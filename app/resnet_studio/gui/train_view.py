@@ -1,0 +1,282 @@
+"""The Train view: pick a folder of pictures, press Start, watch the model learn, keep it.
+
+Left: the dataset (categories, counts, examples, health warnings) and the settings. Right: the
+progress line and two tabs, the live curves and the results. The training itself runs in a
+:class:`TrainWorker` on its own QThread; this module never imports torch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .errors import show_error
+from .train_worker import JobRunner, ModelSaveJob, TrainWorker, provisional_model_path
+from .widgets.dataset_panel import DatasetPanel
+from .widgets.plots import TrainingPlots
+from .widgets.train_progress import TrainProgress
+from .widgets.train_settings import TrainSettingsPanel
+from .widgets.training_results import TrainingResults
+
+
+class TrainView(QWidget):
+    model_trained = Signal(str)  # a model file was written (after training, and after renaming)
+    use_model_requested = Signal(str)  # "Use this model": the model file to classify with
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainView")
+        self.setMinimumSize(760, 480)
+        self._runner = JobRunner(self)
+        self._train_job: TrainWorker | None = None
+        self._save_job: ModelSaveJob | None = None
+        self._auto_name = ""  # the model name we filled in (replaced when the folder changes)
+        #: Extra ``TrainConfig`` values the view always passes (tests may change them).
+        self.extra_config: dict = {"allow_download": True}
+        #: Replaces ``engine.train.train`` when set (see :class:`TrainWorker`; benchmarks).
+        self.train_fn = None
+
+        self.dataset = DatasetPanel(self._runner, self)
+        self.settings = TrainSettingsPanel(self)
+        self.start_button = QPushButton(self)
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(36)
+        self.start_button.setShortcut(QKeySequence("Ctrl+Return"))
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.dataset, 1)
+        line = QFrame(left)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        left_layout.addWidget(line)
+        left_layout.addWidget(self.settings)
+        left_layout.addWidget(self.start_button)
+        scroll = QScrollArea(self)
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(340)
+
+        self.progress = TrainProgress(self)
+        self.plots = TrainingPlots(self)
+        self.results = TrainingResults(self._runner, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.plots, "")
+        self.tabs.addTab(self.results, "")
+        self.tabs.setTabEnabled(1, False)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.progress)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.start_button.clicked.connect(self.start_training)
+        self.progress.cancel_requested.connect(self.cancel_training)
+        self.dataset.ready_changed.connect(self._update_start)
+        self.dataset.folder_changed.connect(self._on_folder_changed)
+        self.results.save_requested.connect(self._save_model)
+        self.results.use_requested.connect(self._use_model)
+        self.retranslate_ui()
+        self._update_start()
+
+    # ---- public interface (used by the main window)
+
+    def set_dataset_folder(self, path: str) -> None:
+        self.dataset.set_folder(path)
+
+    def is_busy(self) -> bool:
+        """True while a model is being trained or saved (closing would lose work)."""
+        return self._train_job is not None or self._save_job is not None
+
+    def cancel_and_wait(self, timeout_ms: int) -> bool:
+        """Cancel every job of this view and wait for their threads; True when all have ended."""
+        if self._train_job is not None:
+            self.progress.cancelling()
+        return self._runner.cancel_and_wait(timeout_ms)
+
+    def retranslate_ui(self) -> None:
+        self.start_button.setText(self.tr("Start training"))
+        self.tabs.setTabText(0, self.tr("Training curves"))
+        self.tabs.setTabText(1, self.tr("Results"))
+        self.tabs.setTabToolTip(0, self.tr("Live curves of how well the model is learning."))
+        self.tabs.setTabToolTip(1, self.tr("Accuracy, mistakes and saving the model, after training."))
+        self.dataset.retranslate_ui()
+        self.settings.retranslate_ui()
+        self.progress.retranslate_ui()
+        self.plots.retranslate_ui()
+        self.results.retranslate_ui()
+        self._update_start()
+
+    # ---- dataset
+
+    @Slot(str)
+    def _on_folder_changed(self, folder: str) -> None:
+        name = Path(folder).name
+        if not self.settings.model_name() or self.settings.model_name() == self._auto_name:
+            self.settings.set_model_name(name)
+            self._auto_name = name
+
+    def _update_start(self, *_: object) -> None:
+        training = self._train_job is not None
+        ready = self.dataset.is_ready()
+        self.start_button.setEnabled(ready and not training)
+        if training:
+            tip = self.tr("A model is being trained.")
+        elif ready:
+            tip = self.tr("Train a new model on these pictures (Ctrl+Enter).")
+        else:
+            tip = self.tr("Choose a folder with at least two categories of pictures first.")
+        self.start_button.setToolTip(tip)
+
+    # ---- training
+
+    def start_training(self) -> bool:
+        """Start a run with the current folder and settings; False when it cannot start now."""
+        if self._train_job is not None or not self.dataset.is_ready():
+            return False
+        from ..engine.paths import trained_models_dir
+
+        config = {**self.settings.config(), **self.extra_config}
+        name = config.get("name") or Path(self.dataset.folder()).name
+        config["name"] = name
+        out_path = provisional_model_path(trained_models_dir(), name)
+        job = TrainWorker(self.dataset.folder(), out_path, config, train_fn=self.train_fn)
+        job.stage.connect(self._on_stage)
+        job.batches.connect(self._on_batches)
+        job.epoch.connect(self._on_epoch)
+        job.succeeded.connect(self._on_succeeded)
+        job.cancelled.connect(self._on_cancelled)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(self._on_train_finished)
+        self._train_job = job
+        self.results.clear()
+        self.tabs.setTabEnabled(1, False)
+        self.tabs.setCurrentIndex(0)
+        self.plots.reset()
+        self.progress.start()
+        self.dataset.set_enabled_for_training(False)
+        self.settings.setEnabled(False)
+        self._update_start()
+        self._runner.start(job)
+        return True
+
+    def cancel_training(self) -> None:
+        if self._train_job is not None:
+            self._train_job.cancel()
+            self.progress.cancelling()
+
+    def _from_train_job(self) -> bool:
+        return self._train_job is not None and self.sender() is self._train_job
+
+    @Slot(str, str, int, int)
+    def _on_stage(self, stage: str, message: str, done: int, total: int) -> None:
+        if self._from_train_job() and not self._train_job.is_cancelled():
+            self.progress.set_stage(stage, message, done, total)
+
+    @Slot(list)
+    def _on_batches(self, events: list) -> None:
+        if not self._from_train_job():
+            return
+        self.plots.add_batches(events)
+        if events and not self._train_job.is_cancelled():
+            self.progress.set_batch(events[-1])
+
+    @Slot(dict)
+    def _on_epoch(self, event: dict) -> None:
+        if not self._from_train_job():
+            return
+        self.plots.add_epoch(event)
+        self.progress.set_epoch(event)
+
+    @Slot(dict)
+    def _on_succeeded(self, result: dict) -> None:
+        if not self._from_train_job():
+            return
+        path = result.get("model_path") or ""
+        if result.get("cancelled"):
+            self.progress.finish("cancelled" if path else "cancelled_empty")
+        else:
+            self.progress.finish("done")
+        self.results.set_result(result, default_name=self.settings.model_name())
+        self.tabs.setTabEnabled(1, True)
+        if path:
+            self.tabs.setCurrentIndex(1)
+            self.model_trained.emit(path)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if self._from_train_job():
+            self.progress.finish("cancelled_empty")
+
+    @Slot(str, str)
+    def _on_failed(self, message: str, details: str) -> None:
+        if not self._from_train_job():
+            return
+        self.progress.finish("failed", message)
+        show_error(self, message, details)
+
+    @Slot()
+    def _on_train_finished(self) -> None:
+        if not self._from_train_job():
+            return
+        self._train_job = None
+        self.plots.finish()
+        self.dataset.set_enabled_for_training(True)
+        self.settings.setEnabled(True)
+        self._update_start()
+
+    # ---- saving and using the model
+
+    @Slot(str)
+    def _save_model(self, name: str) -> None:
+        src = self.results.model_path()
+        if not src or self._save_job is not None:
+            return
+        job = ModelSaveJob(src, name)
+        job.saved.connect(self._on_saved)
+        job.failed.connect(self._on_save_failed)
+        job.finished.connect(self._on_save_finished)
+        self._save_job = job
+        self.results.set_busy_saving(True)
+        self._runner.start(job)
+
+    @Slot(str)
+    def _on_saved(self, path: str) -> None:
+        self.results.set_saved(path)
+        self.model_trained.emit(path)
+
+    @Slot(str, str)
+    def _on_save_failed(self, message: str, details: str) -> None:
+        show_error(self, message, details)
+
+    @Slot()
+    def _on_save_finished(self) -> None:
+        self._save_job = None
+        self.results.set_busy_saving(False)
+
+    @Slot()
+    def _use_model(self) -> None:
+        path = self.results.model_path()
+        if path:
+            self.use_model_requested.emit(path)

@@ -1,0 +1,311 @@
+"""Background jobs of the Train view, each on its own QThread, talking back through signals.
+
+Rules every job here follows (they keep the window responsive and Qt from crashing):
+
+* The GUI thread never imports torch. Engine modules that need it are imported inside
+  :meth:`Job.work`, which runs on the job's thread.
+* Signals are emitted only from the job's QThread, never from a plain Python thread (PySide6 6.8+
+  can crash on those). An engine callback that arrives on another thread is queued and re-emitted
+  from the job's thread.
+* Signals carry plain values (numbers, strings, lists, dicts) or ``QImage`` copies, never tensors.
+* Cancelling sets a ``threading.Event`` the engine polls; :class:`JobRunner` can then wait for the
+  threads, so closing the window mid-job never destroys a running ``QThread``.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import datetime as _dt
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, Slot
+
+from ..engine.errors import CancelledError, StudioError
+
+#: Batch events are forwarded in chunks at most this often (seconds): a fast run produces
+#: thousands of batches per second, and one queued signal per batch would flood the GUI thread.
+BATCH_EMIT_INTERVAL_S = 0.05
+
+
+class Job(QObject):
+    """A unit of background work. Subclasses implement :meth:`work` and add their own signals.
+
+    ``finished`` is always the last signal, after exactly one of: the subclass's result signal,
+    ``failed`` or ``cancelled``.
+    """
+
+    failed = Signal(str, str)  # readable message, technical details
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def is_cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def work(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self.work()
+        except CancelledError:
+            self.cancelled.emit()
+        except StudioError as exc:
+            self.failed.emit(str(exc), exc.details)
+        except MemoryError:
+            self.failed.emit(
+                self.tr("The computer ran out of memory. Try a smaller batch size or image size."),
+                traceback.format_exc(),
+            )
+        except Exception as exc:  # noqa: BLE001 - a bug must become a message, not a dead thread
+            self.failed.emit(
+                self.tr("Something went wrong: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+                traceback.format_exc(),
+            )
+        finally:
+            # Hand the object back to the GUI thread so that dropping the last Python reference
+            # there deletes it from the thread that owns it.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
+            self.finished.emit()
+            # quit() from here, not through a queued connection: the GUI thread may be blocked in
+            # JobRunner.cancel_and_wait() and could not deliver it.
+            QThread.currentThread().quit()
+
+
+class _Keeper(QObject):
+    """Holds every started thread and job until the thread has finished.
+
+    A view can be deleted while its job still runs (test teardown, closing a tab); the QThread must
+    outlive it, or Qt aborts with "QThread: Destroyed while thread is still running".
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._alive: dict[QThread, Job] = {}
+
+    def keep(self, thread: QThread, job: Job) -> None:
+        self._alive[thread] = job
+        thread.finished.connect(self._release)
+
+    @Slot()
+    def _release(self) -> None:
+        for thread in [t for t in self._alive if t.isFinished()]:
+            thread.wait()  # returns at once: the thread has left run(); makes deletion safe
+            del self._alive[thread]
+
+
+_keeper: _Keeper | None = None
+
+
+def _the_keeper() -> _Keeper:
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    return _keeper
+
+
+class JobRunner(QObject):
+    """Starts jobs on their own QThreads, tells whether any is running, cancels and waits."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: list[tuple[QThread, Job]] = []
+
+    def start(self, job: Job) -> Job:
+        self._forget_finished()
+        thread = QThread()
+        thread.setObjectName(type(job).__name__)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        _the_keeper().keep(thread, job)
+        self._jobs.append((thread, job))
+        thread.start()
+        return job
+
+    def _forget_finished(self) -> None:
+        self._jobs = [(t, j) for t, j in self._jobs if not t.isFinished()]
+
+    def running_jobs(self) -> list[Job]:
+        self._forget_finished()
+        return [j for _, j in self._jobs]
+
+    def is_busy(self) -> bool:
+        return bool(self.running_jobs())
+
+    def cancel_all(self) -> None:
+        for job in self.running_jobs():
+            job.cancel()
+
+    def wait_all(self, timeout_ms: int) -> bool:
+        """Block until every thread has ended or ``timeout_ms`` passed; True when all ended."""
+        deadline = QDeadlineTimer(max(0, int(timeout_ms)))
+        for thread, _ in list(self._jobs):
+            if not thread.wait(deadline):
+                return False
+        self._forget_finished()
+        return True
+
+    def cancel_and_wait(self, timeout_ms: int) -> bool:
+        self.cancel_all()
+        return self.wait_all(timeout_ms)
+
+
+# ------------------------------------------------------------------------------------------------
+# Training
+
+
+def plain_values(value: Any) -> Any:
+    """Deep copy into JSON-like values (no Paths, tensors or numpy scalars cross the thread)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain_values(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain_values(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_values(v) for v in value]
+    if isinstance(value, (str, bool)) or value is None:
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if hasattr(value, "item"):  # numpy / torch scalars
+        return value.item()
+    return str(value)
+
+
+def result_to_dict(result: Any) -> dict:
+    """A ``TrainResult`` as plain values, with the fields the view needs always present."""
+    d = plain_values(result)
+    model_path = getattr(result, "model_path", None)
+    d["model_path"] = os.fspath(model_path) if model_path else ""
+    d.setdefault("classes", [])
+    d.setdefault("per_class", [])
+    d.setdefault("confusion_matrix", [])
+    d.setdefault("misclassified", [])
+    d.setdefault("history", [])
+    d.setdefault("cancelled", False)
+    return d
+
+
+class TrainWorker(Job):
+    """Runs ``engine.train.train`` and re-emits its events as signals with plain values."""
+
+    stage = Signal(str, str, int, int)  # stage code, engine message, done, total
+    batches = Signal(list)  # [BatchEvent fields as dict, ...], in order, chunked
+    epoch = Signal(dict)  # EpochEvent fields
+    succeeded = Signal(dict)  # result_to_dict(TrainResult); also after a cancel that kept a model
+
+    def __init__(
+        self,
+        data_dir: os.PathLike | str,
+        out_path: os.PathLike | str,
+        config: dict,
+        *,
+        train_fn: Callable[..., Any] | None = None,
+    ) -> None:
+        """``config``: keyword arguments of ``TrainConfig``. ``train_fn`` replaces
+        ``engine.train.train`` (same signature, but given ``config`` as a dict; for benchmarks)."""
+        super().__init__()
+        self.data_dir = str(data_dir)
+        self.out_path = str(out_path)
+        self.config = dict(config)
+        self._train_fn = train_fn
+        self._events: collections.deque = collections.deque()
+        self._pending_batches: list[dict] = []
+        self._last_batch_emit = 0.0
+        self._owner_ident: int | None = None
+
+    def work(self) -> None:
+        self._owner_ident = threading.get_ident()
+        if self._train_fn is None:
+            from ..engine import train as engine_train
+
+            train_fn, config = engine_train.train, engine_train.TrainConfig(**self.config)
+        else:
+            train_fn, config = self._train_fn, dict(self.config)
+        try:
+            result = train_fn(
+                self.data_dir, self.out_path, config, on_event=self._on_event, cancel=self.cancel_event
+            )
+        finally:
+            self._drain(final=True)
+        self.succeeded.emit(result_to_dict(result))
+
+    # Engine callback: may in principle come from any thread; emits only on ours.
+    def _on_event(self, event: Any) -> None:
+        self._events.append(event)
+        if threading.get_ident() == self._owner_ident:
+            self._drain()
+
+    def _drain(self, *, final: bool = False) -> None:
+        while self._events:
+            event = self._events.popleft()
+            kind = type(event).__name__
+            if kind == "BatchEvent":
+                self._pending_batches.append(plain_values(event))
+                continue
+            self._flush_batches()
+            if kind == "EpochEvent":
+                self.epoch.emit(plain_values(event))
+            elif kind == "StageEvent":
+                self.stage.emit(
+                    str(event.stage), str(event.message), int(getattr(event, "done", 0) or 0),
+                    int(getattr(event, "total", 0) or 0),
+                )
+        now = time.monotonic()
+        if final or now - self._last_batch_emit >= BATCH_EMIT_INTERVAL_S:
+            self._flush_batches()
+
+    def _flush_batches(self) -> None:
+        if self._pending_batches:
+            chunk, self._pending_batches = self._pending_batches, []
+            self._last_batch_emit = time.monotonic()
+            self.batches.emit(chunk)
+
+
+# ------------------------------------------------------------------------------------------------
+# Naming and saving a trained model
+
+
+def provisional_model_path(folder: os.PathLike | str, name: str) -> Path:
+    """Where the engine saves a new model before the user names it: in the library, with the date
+    in its name, so a model the user never names is still listed and never lost."""
+    from ..engine.library import safe_file_stem, unique_path
+
+    stamp = _dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
+    return unique_path(Path(folder), f"{safe_file_stem(name)} {stamp}")
+
+
+class ModelSaveJob(Job):
+    """Give a trained model its final name (``engine.library.rename_model``: the file is renamed to
+    match and its information updated; the new file is complete before the old one goes)."""
+
+    saved = Signal(str)
+
+    def __init__(self, src: os.PathLike | str, name: str) -> None:
+        super().__init__()
+        self.src = Path(src)
+        self.name = name
+
+    def work(self) -> None:
+        from ..engine.library import rename_model
+
+        self.saved.emit(str(rename_model(self.src, self.name)))

@@ -1,0 +1,231 @@
+"""Live training curves: loss per batch (raw and smoothed) and validation loss/accuracy per epoch.
+
+Staying smooth on long runs: incoming points only go into growing numpy buffers (amortised O(1)
+per point); a 10 Hz timer pushes the buffers to pyqtgraph with one ``setData`` per curve and only
+when something changed. Per-batch curves use pyqtgraph's peak downsampling and clip-to-view, so a
+run with 100 000 batches draws about as fast as one with 1 000.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+REDRAW_INTERVAL_MS = 100
+#: Weight of history in the smoothed loss (exponential moving average, bias-corrected).
+EMA_BETA = 0.9
+
+# Mid-saturation colours that read on white and on near-black backgrounds.
+_BLUE = QColor(52, 120, 220)
+_ORANGE = QColor(235, 130, 30)
+_GREEN = QColor(40, 170, 90)
+
+
+class GrowingSeries:
+    """x/y float arrays that grow by doubling; ``data()`` returns views of the filled part."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self._x = np.empty(capacity, dtype=np.float64)
+        self._y = np.empty(capacity, dtype=np.float64)
+        self.n = 0
+
+    def append(self, x: float, y: float) -> None:
+        if self.n == len(self._x):
+            # New arrays: views handed to pyqtgraph earlier stay valid (they keep the old ones).
+            self._x = np.concatenate([self._x, np.empty_like(self._x)])
+            self._y = np.concatenate([self._y, np.empty_like(self._y)])
+        self._x[self.n] = x
+        self._y[self.n] = y
+        self.n += 1
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x[: self.n], self._y[: self.n]
+
+    def clear(self) -> None:
+        self.n = 0
+
+
+class TrainingPlots(QWidget):
+    """Two plots side by side: loss (per batch and per epoch) and accuracy (per epoch)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = pg.PlotWidget(self)
+        self.acc_plot = pg.PlotWidget(self)
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setMinimumSize(260, 200)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setMenuEnabled(False)
+            plot.addLegend(offset=(-10, 10))
+        self.acc_plot.setYRange(0, 100, padding=0.02)
+        self.acc_plot.getPlotItem().getViewBox().setLimits(yMin=-5, yMax=105)
+        self.acc_plot.enableAutoRange(axis="y", enable=False)
+
+        faint = QColor(_BLUE)
+        faint.setAlpha(70)
+        self.batch_loss_curve = self.loss_plot.plot(pen=pg.mkPen(faint, width=1))
+        self.smooth_loss_curve = self.loss_plot.plot(pen=pg.mkPen(_BLUE, width=2))
+        self.val_loss_curve = self.loss_plot.plot(
+            pen=pg.mkPen(_ORANGE, width=2), symbol="o", symbolSize=7, symbolBrush=_ORANGE, symbolPen=None,
+            antialias=True,
+        )
+        self.val_acc_curve = self.acc_plot.plot(
+            pen=pg.mkPen(_ORANGE, width=2), symbol="o", symbolSize=7, symbolBrush=_ORANGE, symbolPen=None,
+            antialias=True,
+        )
+        self.train_acc_curve = self.acc_plot.plot(
+            pen=pg.mkPen(_GREEN, width=2, style=Qt.PenStyle.DashLine), symbol="t", symbolSize=6,
+            symbolBrush=_GREEN, symbolPen=None, antialias=True,
+        )
+        for curve in (self.batch_loss_curve, self.smooth_loss_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            curve.setSkipFiniteCheck(True)  # non-finite losses are never stored
+
+        self._batch_loss = GrowingSeries()
+        self._smooth_loss = GrowingSeries()
+        self._val_loss = GrowingSeries(64)
+        self._val_acc = GrowingSeries(64)
+        self._train_acc = GrowingSeries(64)
+        self._ema = 0.0
+        self._ema_steps = 0
+        self._dirty = False
+        self.redraws = 0  # how many times curves were pushed to pyqtgraph (for tests/benchmarks)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_INTERVAL_MS)
+        self._timer.timeout.connect(self._redraw)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_plot, 1)
+        layout.addWidget(self.acc_plot, 1)
+        self._apply_palette()
+        self.retranslate_ui()
+
+    # ---- texts and colours
+
+    def retranslate_ui(self) -> None:
+        self.loss_plot.setTitle(self.tr("Loss (lower is better)"))
+        self.acc_plot.setTitle(self.tr("Accuracy (higher is better)"))
+        self.loss_plot.setLabel("bottom", self.tr("Epoch"))
+        self.acc_plot.setLabel("bottom", self.tr("Epoch"))
+        self.loss_plot.setLabel("left", self.tr("Loss"))
+        self.acc_plot.setLabel("left", self.tr("Accuracy (%)"))
+        self.loss_plot.setToolTip(self.tr(
+            "How wrong the model still is. The thin line is each batch, the thick line its smoothed "
+            "trend, the dots are measured on the validation pictures after each epoch."
+        ))
+        self.acc_plot.setToolTip(self.tr(
+            "Share of pictures put in the right category after each epoch: on the validation "
+            "pictures (which the model never learns from) and on the training pictures."
+        ))
+        legend = self.loss_plot.getPlotItem().legend
+        legend.clear()
+        legend.addItem(self.batch_loss_curve, self.tr("Training (each batch)"))
+        legend.addItem(self.smooth_loss_curve, self.tr("Training (smoothed)"))
+        legend.addItem(self.val_loss_curve, self.tr("Validation"))
+        legend = self.acc_plot.getPlotItem().legend
+        legend.clear()
+        legend.addItem(self.val_acc_curve, self.tr("Validation"))
+        legend.addItem(self.train_acc_curve, self.tr("Training"))
+
+    def _apply_palette(self) -> None:
+        pal = self.palette()
+        background = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setBackground(background)
+            item = plot.getPlotItem()
+            for name in ("left", "bottom"):
+                axis = item.getAxis(name)
+                axis.setPen(pg.mkPen(text))
+                axis.setTextPen(pg.mkPen(text))
+            item.titleLabel.setAttr("color", text.name())
+            item.titleLabel.setText(item.titleLabel.text)
+            if item.legend is not None:
+                item.legend.setLabelTextColor(text)
+                fill = QColor(background)
+                fill.setAlpha(200)
+                item.legend.setBrush(pg.mkBrush(fill))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_palette()
+        super().changeEvent(event)
+
+    # ---- data in
+
+    def reset(self) -> None:
+        for series in (self._batch_loss, self._smooth_loss, self._val_loss, self._val_acc, self._train_acc):
+            series.clear()
+        self._ema = 0.0
+        self._ema_steps = 0
+        self._dirty = True
+        self._redraw()
+        self._timer.start()
+
+    def add_batches(self, events: list[dict]) -> None:
+        """Per-batch events (``BatchEvent`` fields): x is the fractional epoch, y the loss."""
+        for ev in events:
+            loss = float(ev.get("loss", math.nan))
+            if not math.isfinite(loss):
+                continue
+            batches = max(int(ev.get("batches", 1) or 1), 1)
+            x = int(ev.get("epoch", 1)) - 1 + int(ev.get("batch", batches)) / batches
+            self._ema = EMA_BETA * self._ema + (1 - EMA_BETA) * loss
+            self._ema_steps += 1
+            self._batch_loss.append(x, loss)
+            self._smooth_loss.append(x, self._ema / (1 - EMA_BETA**self._ema_steps))
+            self._dirty = True
+        if self._dirty and not self._timer.isActive():
+            self._timer.start()
+
+    def add_epoch(self, ev: dict) -> None:
+        """An ``EpochEvent``: validation loss and accuracy (and training accuracy) at its end."""
+        x = float(ev.get("epoch", self._val_loss.n + 1))
+        val_loss = float(ev.get("val_loss", math.nan))
+        if math.isfinite(val_loss):
+            self._val_loss.append(x, val_loss)
+        for series, key in ((self._val_acc, "val_accuracy"), (self._train_acc, "train_accuracy")):
+            value = float(ev.get(key, math.nan))
+            if math.isfinite(value):
+                series.append(x, value * 100.0)
+        self._dirty = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def finish(self) -> None:
+        """Draw what is left and stop the timer (the job is over)."""
+        self._timer.stop()
+        self._redraw()
+
+    # ---- drawing
+
+    def _redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.redraws += 1
+        for curve, series in (
+            (self.batch_loss_curve, self._batch_loss),
+            (self.smooth_loss_curve, self._smooth_loss),
+            (self.val_loss_curve, self._val_loss),
+            (self.val_acc_curve, self._val_acc),
+            (self.train_acc_curve, self._train_acc),
+        ):
+            curve.setData(*series.data())
+
+    def batch_points(self) -> int:
+        """Points drawn on the per-batch loss curve (what pyqtgraph holds, not the buffer)."""
+        x = self.batch_loss_curve.xData
+        return 0 if x is None else len(x)
+
+    def epoch_points(self) -> int:
+        x = self.val_acc_curve.xData
+        return 0 if x is None else len(x)

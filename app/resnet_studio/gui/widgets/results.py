@@ -1,0 +1,434 @@
+"""Classification results as a Qt model/view: thousands of cards stay smooth.
+
+One :class:`ResultsModel` row per image (plain Python values plus a small ``QImage`` thumbnail),
+a :class:`ResultsFilter` proxy for sort/filter, and a :class:`ResultCardDelegate` that paints each
+card. No widget per result: a view of 10,000 results paints only what is on screen, and
+thumbnails become ``QPixmap``\\ s lazily through ``QPixmapCache``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF,
+    QSize, QSortFilterProxyModel, Qt, Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPixmapCache
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+_ids = itertools.count(1)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ResultCard", text)
+
+
+@dataclass
+class ResultRecord:
+    path: str
+    predictions: list[tuple[str, float, int]]  # (label, score, class index), best first
+    error: str | None = None
+    thumb: QImage | None = None
+    expanded: bool = False
+    order: int = 0
+    id: int = field(default_factory=lambda: next(_ids))
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path) or self.path
+
+    @property
+    def label(self) -> str:
+        return self.predictions[0][0] if self.predictions else ""
+
+    @property
+    def score(self) -> float:
+        """Top-1 confidence; -1 for files that could not be read (sorts them last)."""
+        return self.predictions[0][1] if self.predictions else -1.0
+
+    def to_export(self) -> dict:
+        return {"path": self.path, "predictions": list(self.predictions), "error": self.error}
+
+
+class Roles:
+    Record = Qt.ItemDataRole.UserRole + 1
+    Label = Qt.ItemDataRole.UserRole + 2
+    Score = Qt.ItemDataRole.UserRole + 3
+    Order = Qt.ItemDataRole.UserRole + 4
+    NotSure = Qt.ItemDataRole.UserRole + 5
+    IsError = Qt.ItemDataRole.UserRole + 6
+
+
+class ResultsModel(QAbstractListModel):
+    """All results of the session, in the order they arrived."""
+
+    counts_changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ResultRecord] = []
+        self._order = itertools.count()
+        self.threshold = 0.5
+        self.expand_all = False
+
+    # -- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role == Roles.Record:
+            return r
+        if role == Roles.Score:
+            return r.score
+        if role == Roles.Label:
+            return r.label.lower()
+        if role == Roles.Order:
+            return r.order
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r.name
+        if role == Roles.NotSure:
+            return self.is_not_sure(r)
+        if role == Roles.IsError:
+            return r.error is not None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{r.name}: {r.error}" if r.error else f"{r.name}: {r.label} {r.score:.0%}"
+        return None
+
+    def _tooltip(self, r: ResultRecord) -> str:
+        if r.error:
+            return f"{r.path}\n{r.error}"
+        lines = [r.path] + [f"{label}: {score:.1%}" for label, score, _ in r.predictions]
+        return "\n".join(lines)
+
+    # -- our API ---------------------------------------------------------------------------
+    def is_not_sure(self, r: ResultRecord) -> bool:
+        return r.error is None and r.score < self.threshold
+
+    def add_results(self, items: list[dict]) -> None:
+        if not items:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(items) - 1)
+        for d in items:
+            self._rows.append(ResultRecord(
+                path=d["path"], predictions=list(d["predictions"]), error=d.get("error"),
+                thumb=d.get("thumb"), expanded=self.expand_all, order=next(self._order),
+            ))
+        self.endInsertRows()
+        self.counts_changed.emit()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        for r in self._rows:
+            QPixmapCache.remove(f"rs-thumb-{r.id}")
+        self._rows.clear()
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def records(self) -> list[ResultRecord]:
+        return list(self._rows)
+
+    def record(self, row: int) -> ResultRecord:
+        return self._rows[row]
+
+    def set_threshold(self, value: float) -> None:
+        self.threshold = float(value)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Roles.NotSure])
+        self.counts_changed.emit()
+
+    def set_expanded(self, row: int, expanded: bool) -> None:
+        self._rows[row].expanded = expanded
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.SizeHintRole])
+
+    def set_expand_all(self, expanded: bool) -> None:
+        self.expand_all = expanded
+        if not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        for r in self._rows:
+            r.expanded = expanded
+        self.layoutChanged.emit()
+
+    def counts(self) -> dict[str, int]:
+        errors = sum(1 for r in self._rows if r.error is not None)
+        unsure = sum(1 for r in self._rows if self.is_not_sure(r))
+        return {"total": len(self._rows), "errors": errors, "not_sure": unsure}
+
+
+class ResultsFilter(QSortFilterProxyModel):
+    """Sort by arrival, label or confidence; filter by label/file-name text and "not sure"."""
+
+    SORTS = ("added", "label", "confidence_desc", "confidence_asc")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._only_not_sure = False
+        self._only_errors = False
+        self.mode = "added"
+        self.setDynamicSortFilter(True)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self.invalidateFilter()
+
+    def set_only_not_sure(self, on: bool) -> None:
+        self._only_not_sure = on
+        self.invalidateFilter()
+
+    def set_only_errors(self, on: bool) -> None:
+        self._only_errors = on
+        self.invalidateFilter()
+
+    def set_sort_mode(self, mode: str) -> None:
+        self.mode = mode if mode in self.SORTS else "added"
+        role, order = {
+            "added": (Roles.Order, Qt.SortOrder.AscendingOrder),
+            "label": (Roles.Label, Qt.SortOrder.AscendingOrder),
+            "confidence_desc": (Roles.Score, Qt.SortOrder.DescendingOrder),
+            "confidence_asc": (Roles.Score, Qt.SortOrder.AscendingOrder),
+        }[self.mode]
+        self.setSortRole(role)
+        self.sort(0, order)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        model: ResultsModel = self.sourceModel()
+        r = model.record(source_row)
+        if self._only_errors and r.error is None:
+            return False
+        if self._only_not_sure and not model.is_not_sure(r):
+            return False
+        if self._text:
+            hay = r.name.lower() if r.error else f"{r.name} {' '.join(p[0] for p in r.predictions[:1])}".lower()
+            return self._text in hay
+        return True
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802
+        # Only for the label sort: ties (same label) fall back to confidence, best first.
+        if self.mode == "label":
+            a, b = self.sourceModel().record(left.row()), self.sourceModel().record(right.row())
+            if a.label.lower() != b.label.lower():
+                if not a.label:
+                    return False
+                if not b.label:
+                    return True
+                return a.label.lower() < b.label.lower()
+            return a.score > b.score
+        return super().lessThan(left, right)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def status_colors(palette: QPalette) -> dict[str, QColor]:
+    """Colours readable on both light and dark themes."""
+    dark = is_dark(palette)
+    return {
+        "sure": palette.color(QPalette.ColorRole.Highlight),
+        "unsure": QColor("#f0b429") if dark else QColor("#c77c02"),
+        "error": QColor("#ff7b72") if dark else QColor("#c62828"),
+        "track": QColor(255, 255, 255, 40) if dark else QColor(0, 0, 0, 28),
+        "card": palette.color(QPalette.ColorRole.Base),
+        "border": QColor(255, 255, 255, 38) if dark else QColor(0, 0, 0, 30),
+        "muted": palette.color(QPalette.ColorRole.PlaceholderText),
+    }
+
+
+class ResultCardDelegate(QStyledItemDelegate):
+    """Paints one result card: thumbnail, top-1 label, confidence bar, top-5 when expanded."""
+
+    THUMB = 64
+    PAD = 8
+    MARGIN = 4
+    ROW_H = 22
+
+    toggle_requested = Signal(QPersistentModelIndex)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.threshold_getter = lambda: 0.5
+
+    def _heights(self, option) -> tuple[int, int]:
+        fm = QFontMetrics(option.font)
+        collapsed = max(self.THUMB + 2 * self.PAD, fm.height() * 3 + 4 * self.PAD) + 2 * self.MARGIN
+        return collapsed, self.ROW_H
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        r: ResultRecord = index.data(Roles.Record)
+        collapsed, row_h = self._heights(option)
+        h = collapsed
+        if r is not None and r.expanded and len(r.predictions) > 1:
+            h += row_h * len(r.predictions) + self.PAD
+        return QSize(max(option.rect.width(), 360), h)
+
+    def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+            self.toggle_requested.emit(QPersistentModelIndex(index))
+            return False
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.toggle_requested.emit(QPersistentModelIndex(index))
+            return True
+        return super().editorEvent(event, model, option, index)
+
+    @staticmethod
+    def _pixmap(r: ResultRecord) -> QPixmap | None:
+        if r.thumb is None or r.thumb.isNull():
+            return None
+        key = f"rs-thumb-{r.id}"
+        pm = QPixmapCache.find(key)
+        if pm is None or pm.isNull():
+            pm = QPixmap.fromImage(r.thumb)
+            QPixmapCache.insert(key, pm)
+        return pm
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        r: ResultRecord = index.data(Roles.Record)
+        if r is None:
+            return
+        pal = option.palette
+        colors = status_colors(pal)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(option.rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        border = pal.color(QPalette.ColorRole.Highlight) if selected else colors["border"]
+        painter.setPen(QPen(border, 2 if selected else 1))
+        fill = QColor(colors["card"])
+        if hovered and not selected:
+            fill = fill.darker(104) if not is_dark(pal) else fill.lighter(115)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+
+        # thumbnail, centred in a square box with rounded corners
+        box = QRect(int(card.left()) + self.PAD, int(card.top()) + self.PAD, self.THUMB, self.THUMB)
+        clip = QPainterPath()
+        clip.addRoundedRect(QRectF(box), 6, 6)
+        painter.fillPath(clip, colors["track"])
+        pm = self._pixmap(r)
+        if pm is not None:
+            scaled = QSize(pm.width(), pm.height()).scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, scaled.width(), scaled.height())
+            target.moveCenter(box.center())
+            painter.save()
+            painter.setClipPath(clip)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(target, pm)
+            painter.restore()
+        elif r.error:
+            painter.setPen(QPen(colors["error"], 2.5))
+            c = box.center()
+            painter.drawLine(c.x() - 10, c.y() - 10, c.x() + 10, c.y() + 10)
+            painter.drawLine(c.x() - 10, c.y() + 10, c.x() + 10, c.y() - 10)
+
+        text_x = box.right() + 12
+        right = int(card.right()) - self.PAD
+        chevron_w = 18 if (not r.error and len(r.predictions) > 1) else 0
+        width = max(40, right - text_x - chevron_w)
+        base = QFont(option.font)
+        fm = QFontMetrics(base)
+        title_font = QFont(base)
+        title_font.setPointSizeF(base.pointSizeF() * 1.12 if base.pointSizeF() > 0 else 11)
+        title_font.setBold(True)
+        tfm = QFontMetrics(title_font)
+        y = int(card.top()) + self.PAD
+        text_color = pal.color(QPalette.ColorRole.Text)
+
+        if r.error:
+            painter.setFont(title_font)
+            painter.setPen(text_color)
+            painter.drawText(QRect(text_x, y, width, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             tfm.elidedText(r.name, Qt.TextElideMode.ElideMiddle, width))
+            y += tfm.height() + 4
+            painter.setFont(base)
+            painter.setPen(colors["error"])
+            msg_rect = QRect(text_x, y, width, int(card.bottom()) - y - self.PAD // 2)
+            painter.drawText(msg_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             _tr("Could not read this file: {reason}").format(reason=r.error))
+            painter.restore()
+            return
+
+        label, score, _ = r.predictions[0]
+        unsure = score < self.threshold_getter()
+        painter.setFont(title_font)
+        painter.setPen(text_color)
+        painter.drawText(QRect(text_x, y, width, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         tfm.elidedText(label, Qt.TextElideMode.ElideRight, width))
+        y += tfm.height() + 6
+
+        # confidence bar + percentage (+ "not sure" badge)
+        pct = f"{score * 100:.1f} %"
+        pct_w = fm.horizontalAdvance("100.0 %") + 8
+        badge = _tr("not sure") if unsure else ""
+        badge_w = fm.horizontalAdvance(badge) + 14 if badge else 0
+        bar_w = max(40, min(320, width - pct_w - badge_w - 8))
+        bar = QRectF(text_x, y + fm.height() / 2 - 4, bar_w, 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors["track"])
+        painter.drawRoundedRect(bar, 4, 4)
+        painter.setBrush(colors["unsure"] if unsure else colors["sure"])
+        painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(8.0, bar_w * min(max(score, 0.0), 1.0)), 8), 4, 4)
+        painter.setFont(base)
+        painter.setPen(text_color)
+        painter.drawText(QRect(int(bar.right()) + 8, y, pct_w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, pct)
+        if badge:
+            bx = int(bar.right()) + 8 + pct_w
+            brect = QRectF(bx, y + 1, badge_w - 4, fm.height() - 2)
+            painter.setPen(QPen(colors["unsure"], 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(brect, brect.height() / 2, brect.height() / 2)
+            painter.setPen(colors["unsure"])
+            painter.drawText(brect, Qt.AlignmentFlag.AlignCenter, badge)
+        y += fm.height() + 6
+
+        # file name, muted
+        painter.setPen(colors["muted"])
+        painter.drawText(QRect(text_x, y, width, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(r.name, Qt.TextElideMode.ElideMiddle, width))
+
+        if chevron_w:
+            painter.setPen(QPen(colors["muted"], 1.6))
+            cx, cy = right - 8, int(card.top()) + self.PAD + tfm.height() // 2 + 2
+            if r.expanded:
+                painter.drawPolyline([QRectF(cx - 5, cy - 2, 0, 0).topLeft(), QRectF(cx, cy + 3, 0, 0).topLeft(),
+                                      QRectF(cx + 5, cy - 2, 0, 0).topLeft()])
+            else:
+                painter.drawPolyline([QRectF(cx - 2, cy - 5, 0, 0).topLeft(), QRectF(cx + 3, cy, 0, 0).topLeft(),
+                                      QRectF(cx - 2, cy + 5, 0, 0).topLeft()])
+
+        if r.expanded and len(r.predictions) > 1:
+            collapsed, row_h = self._heights(option)
+            y = option.rect.top() + collapsed - self.MARGIN
+            lx = box.left()
+            rank_w = fm.horizontalAdvance("5.") + 6
+            label_w = max(80, min(340, (right - lx) // 2))
+            mini_w = max(40, min(220, right - lx - rank_w - label_w - pct_w - 16))
+            for i, (lab, sc, _) in enumerate(r.predictions, 1):
+                row = QRect(lx, y, right - lx, row_h)
+                painter.setPen(colors["muted"])
+                painter.drawText(QRect(row.left(), row.top(), rank_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{i}.")
+                painter.setPen(text_color)
+                painter.drawText(QRect(row.left() + rank_w, row.top(), label_w, row_h), Qt.AlignmentFlag.AlignVCenter,
+                                 fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w))
+                mb = QRectF(row.left() + rank_w + label_w + 8, row.center().y() - 3, mini_w, 6)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colors["track"])
+                painter.drawRoundedRect(mb, 3, 3)
+                painter.setBrush(colors["sure"] if i == 1 and not unsure else colors["unsure"] if i == 1 else colors["muted"])
+                painter.drawRoundedRect(QRectF(mb.left(), mb.top(), max(6.0, mini_w * min(max(sc, 0.0), 1.0)), 6), 3, 3)
+                painter.setPen(text_color)
+                painter.drawText(QRect(int(mb.right()) + 8, row.top(), pct_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{sc * 100:.1f} %")
+                y += row_h
+        painter.restore()

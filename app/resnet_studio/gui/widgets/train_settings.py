@@ -1,0 +1,249 @@
+"""Training settings: good defaults up front, an Advanced section for the rest.
+
+Every setting has a one-line explanation, shown as grey text under it and as its tooltip. "Auto"
+values (epochs, batch size, learning rate) are left to the engine, which picks them from the
+dataset size and the mode. :meth:`TrainSettingsPanel.config` returns plain keyword arguments for
+``engine.train.TrainConfig`` (the GUI never imports the training module itself).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...engine.zoo import DEFAULT_ARCH, ZOO
+from .train_common import CollapsibleSection, HintLabel
+
+MODES = ("auto", "head", "finetune", "full")
+LEARNING_RATES = (0.1, 0.03, 0.01, 0.003, 0.001, 0.0003, 0.0001)
+DEFAULTS: dict = {
+    "arch": DEFAULT_ARCH,
+    "mode": "auto",
+    "pretrained": True,
+    "epochs": None,
+    "batch_size": None,
+    "lr": None,
+    "image_size": 224,
+    "augment": True,
+}
+
+
+class TrainSettingsPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.name_label = QLabel(self)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(100)
+        self.name_hint = HintLabel(parent=self)
+
+        self.advanced = CollapsibleSection(parent=self)
+        form = QFormLayout(self.advanced.content)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form
+
+        self.arch_combo = QComboBox(self)
+        for name, info in ZOO.items():
+            self.arch_combo.addItem(info.display_name, name)
+        self.mode_combo = QComboBox(self)
+        for mode in MODES:
+            self.mode_combo.addItem("", mode)
+        self.pretrained_check = QCheckBox(self)
+        self.epochs_spin = QSpinBox(self)
+        self.epochs_spin.setRange(0, 1000)
+        self.batch_spin = QSpinBox(self)
+        self.batch_spin.setRange(0, 1024)
+        self.lr_combo = QComboBox(self)
+        self.lr_combo.setEditable(True)
+        self.lr_combo.addItem("", None)
+        for lr in LEARNING_RATES:
+            self.lr_combo.addItem(f"{lr:g}", lr)
+        validator = QDoubleValidator(1e-7, 10.0, 7, self.lr_combo)
+        validator.setLocale(QLocale.c())  # "0.001" everywhere, not "0,001"
+        self.lr_combo.lineEdit().setValidator(validator)
+        self.size_spin = QSpinBox(self)
+        self.size_spin.setRange(32, 1024)
+        self.size_spin.setSingleStep(32)
+        self.size_spin.setSuffix(" px")
+        self.augment_check = QCheckBox(self)
+
+        # (field, label, hint) rows; labels and hints get their text in retranslate_ui.
+        self._rows: dict[str, tuple[QWidget, QLabel, HintLabel]] = {}
+        for key, field in (
+            ("arch", self.arch_combo), ("mode", self.mode_combo), ("pretrained", self.pretrained_check),
+            ("epochs", self.epochs_spin), ("batch_size", self.batch_spin), ("lr", self.lr_combo),
+            ("image_size", self.size_spin), ("augment", self.augment_check),
+        ):
+            label = QLabel(self)
+            label.setBuddy(field)
+            hint = HintLabel(parent=self)
+            box = QWidget(self)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(1)
+            box_layout.addWidget(field)
+            box_layout.addWidget(hint)
+            form.addRow(label, box)
+            self._rows[key] = (field, label, hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        name_form = QFormLayout()
+        name_form.addRow(self.name_label, self.name_edit)
+        layout.addLayout(name_form)
+        layout.addWidget(self.name_hint)
+        layout.addWidget(self.advanced)
+
+        for signal in (self.arch_combo.currentIndexChanged, self.mode_combo.currentIndexChanged,
+                       self.epochs_spin.valueChanged, self.batch_spin.valueChanged,
+                       self.lr_combo.currentTextChanged, self.size_spin.valueChanged,
+                       self.pretrained_check.toggled, self.augment_check.toggled, self.name_edit.textChanged):
+            signal.connect(self.changed)
+        self.arch_combo.currentIndexChanged.connect(self._update_arch_tooltip)
+        self.set_config(DEFAULTS)
+        self.retranslate_ui()
+
+    # ---- texts
+
+    def _arch_description(self, name: str) -> str:
+        descriptions = {
+            "resnet18": self.tr("Smallest and fastest; a good start on a laptop."),
+            "resnet34": self.tr("A little deeper than ResNet-18; a bit more accurate, a bit slower."),
+            "resnet50": self.tr("The classic all-rounder; more accurate, slower."),
+            "resnet101": self.tr("Deep and accurate; best with a graphics card."),
+            "resnet152": self.tr("The deepest ResNet; best with a graphics card."),
+            "resnext50_32x4d": self.tr("Grouped convolutions: about the speed of ResNet-50, more accurate."),
+            "resnext101_32x8d": self.tr("Large and accurate; needs a graphics card."),
+            "wide_resnet50_2": self.tr("Twice as wide as ResNet-50; accurate and heavy."),
+        }
+        return descriptions.get(name) or (ZOO[name].description if name in ZOO else "")
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("2. Settings"))
+        self.name_label.setText(self.tr("Model &name:"))
+        self.name_edit.setPlaceholderText(self.tr("For example: Leaf diseases"))
+        self.name_hint.setText(self.tr("How the new model is called in your model list. You can change it after training."))
+        self.name_edit.setToolTip(self.name_hint.text())
+        self.advanced.set_title(self.tr("Advanced settings"))
+        self.advanced.toggle.setToolTip(self.tr("Show or hide the settings most people never need to change."))
+        modes = {
+            "auto": self.tr("Automatic"),
+            "head": self.tr("Last layer only (fastest)"),
+            "finetune": self.tr("Last block and last layer"),
+            "full": self.tr("The whole network (slowest)"),
+        }
+        for i in range(self.mode_combo.count()):
+            self.mode_combo.setItemText(i, modes[self.mode_combo.itemData(i)])
+        self.epochs_spin.setSpecialValueText(self.tr("Automatic"))
+        self.batch_spin.setSpecialValueText(self.tr("Automatic"))
+        self.lr_combo.setItemText(0, self.tr("Automatic"))
+        self.pretrained_check.setText(self.tr("Start from ImageNet knowledge (recommended)"))
+        self.augment_check.setText(self.tr("Vary the training pictures (flips, crops, colours)"))
+
+        texts = {
+            "arch": (self.tr("&Architecture:"), self.tr("Bigger networks can be more accurate but train and run slower.")),
+            "mode": (self.tr("&What to train:"), self.tr("Training less of the network is faster and needs fewer pictures; Automatic decides from your dataset.")),
+            "pretrained": (self.tr("Starting point:"), self.tr("Off means learning from scratch: needs many more pictures and epochs.")),
+            "epochs": (self.tr("&Epochs:"), self.tr("How many times the model sees every training picture.")),
+            "batch_size": (self.tr("&Batch size:"), self.tr("Pictures processed together; lower it if the computer runs out of memory.")),
+            "lr": (self.tr("&Learning rate:"), self.tr("How big each learning step is; too high makes training unstable.")),
+            "image_size": (self.tr("&Image size:"), self.tr("Pictures are resized to this; smaller is faster, larger sees finer detail.")),
+            "augment": (self.tr("Augmentation:"), self.tr("Random changes to the pictures help the model generalise to new photos.")),
+        }
+        for key, (field, label, hint) in self._rows.items():
+            label_text, hint_text = texts[key]
+            label.setText(label_text)
+            hint.setText(hint_text)
+            field.setToolTip(hint_text)
+            label.setToolTip(hint_text)
+        self._update_arch_tooltip()
+
+    def _update_arch_tooltip(self) -> None:
+        name = self.arch_combo.currentData()
+        desc = self._arch_description(name)
+        for i in range(self.arch_combo.count()):
+            self.arch_combo.setItemData(i, self._arch_description(self.arch_combo.itemData(i)), Qt.ItemDataRole.ToolTipRole)
+        field, label, hint = self._rows["arch"]
+        base = self.tr("Bigger networks can be more accurate but train and run slower.")
+        hint.setText(f"{desc} {base}" if desc else base)
+        self.arch_combo.setToolTip(hint.text())
+
+    # ---- values
+
+    def _lr_value(self) -> float | None:
+        index = self.lr_combo.currentIndex()
+        text = self.lr_combo.currentText().strip()
+        if index >= 0 and self.lr_combo.itemText(index) == text:
+            return self.lr_combo.itemData(index)
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            return None
+        return value if value > 0 else None
+
+    def config(self) -> dict:
+        """Keyword arguments for ``TrainConfig`` (None = let the engine choose)."""
+        return {
+            "arch": self.arch_combo.currentData(),
+            "mode": self.mode_combo.currentData(),
+            "pretrained": self.pretrained_check.isChecked(),
+            "epochs": self.epochs_spin.value() or None,
+            "batch_size": self.batch_spin.value() or None,
+            "lr": self._lr_value(),
+            "image_size": self.size_spin.value(),
+            "augment": self.augment_check.isChecked(),
+            "name": self.model_name(),
+        }
+
+    def set_config(self, values: dict) -> None:
+        """Set any of the keys of :meth:`config` (others are ignored)."""
+        if "arch" in values:
+            i = self.arch_combo.findData(values["arch"])
+            if i >= 0:
+                self.arch_combo.setCurrentIndex(i)
+        if "mode" in values:
+            i = self.mode_combo.findData(values["mode"])
+            if i >= 0:
+                self.mode_combo.setCurrentIndex(i)
+        if "pretrained" in values:
+            self.pretrained_check.setChecked(bool(values["pretrained"]))
+        if "epochs" in values:
+            self.epochs_spin.setValue(int(values["epochs"] or 0))
+        if "batch_size" in values:
+            self.batch_spin.setValue(int(values["batch_size"] or 0))
+        if "lr" in values:
+            lr = values["lr"]
+            i = self.lr_combo.findData(lr) if lr is not None else 0
+            if i >= 0:
+                self.lr_combo.setCurrentIndex(i)
+            else:
+                self.lr_combo.setEditText(f"{float(lr):g}")
+        if "image_size" in values:
+            self.size_spin.setValue(int(values["image_size"]))
+        if "augment" in values:
+            self.augment_check.setChecked(bool(values["augment"]))
+        if "name" in values:
+            self.name_edit.setText(str(values["name"] or ""))
+
+    def model_name(self) -> str:
+        return " ".join(self.name_edit.text().split())
+
+    def set_model_name(self, name: str) -> None:
+        self.name_edit.setText(name)

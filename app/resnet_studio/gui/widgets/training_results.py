@@ -1,0 +1,336 @@
+"""What a finished training run shows: accuracy, a per-category table, the confusion matrix, a
+gallery of the pictures the model got wrong, and the controls to name, save and use the model."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QFont, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..train_worker import JobRunner
+from .confusion_matrix import ConfusionMatrixWidget
+from .dataset_jobs import ThumbnailJob
+from .train_common import HintLabel, format_duration, format_percent
+
+MAX_GALLERY = 120
+THUMB_SIZE = 96
+_OPEN_DEBOUNCE_S = 1.0
+
+
+class _NumberItem(QTableWidgetItem):
+    """A table cell that shows formatted text but sorts by its number."""
+
+    def __init__(self, text: str, value: float) -> None:
+        super().__init__(text)
+        self.value = value
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return self.value < getattr(other, "value", 0.0)
+
+
+def _fraction_text(value: object) -> tuple[str, float]:
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "—", -1.0
+    return (format_percent(v), v) if math.isfinite(v) else ("—", -1.0)
+
+
+class TrainingResults(QWidget):
+    save_requested = Signal(str)  # the name the user typed
+    use_requested = Signal()
+
+    def __init__(self, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner or JobRunner(self)
+        self._thumb_job: ThumbnailJob | None = None
+        self._result: dict = {}
+        self._model_path = ""
+        self._last_open: tuple[str, float] = ("", 0.0)
+        #: Opens a misclassified picture; replaceable so tests do not launch a viewer.
+        self.open_url = QDesktopServices.openUrl
+
+        self.accuracy_label = QLabel(self)
+        font = QFont(self.accuracy_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.accuracy_label.setFont(font)
+        self.accuracy_label.setWordWrap(True)
+        self.summary_label = HintLabel(parent=self)
+
+        self.name_label = QLabel(self)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(100)
+        self.name_edit.setMinimumWidth(180)
+        self.name_label.setBuddy(self.name_edit)
+        self.save_button = QPushButton(self)
+        self.use_button = QPushButton(self)
+        self.saved_label = HintLabel(parent=self)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.table = QTableWidget(0, 4, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.matrix = ConfusionMatrixWidget(self)
+
+        self.gallery = QListWidget(self)
+        self.gallery.setViewMode(QListView.ViewMode.IconMode)
+        self.gallery.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
+        self.gallery.setGridSize(QSize(THUMB_SIZE + 48, THUMB_SIZE + 48))
+        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
+        self.gallery.setMovement(QListView.Movement.Static)
+        self.gallery.setWordWrap(True)
+        self.gallery.setUniformItemSizes(True)
+        self.gallery.itemClicked.connect(self._open_item)
+        self.gallery.itemActivated.connect(self._open_item)
+        self.gallery_hint = HintLabel(parent=self)
+        gallery_page = QWidget(self)
+        gl = QVBoxLayout(gallery_page)
+        gl.addWidget(self.gallery_hint)
+        gl.addWidget(self.gallery, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.matrix, "")
+        self.tabs.addTab(gallery_page, "")
+
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.name_label)
+        save_row.addWidget(self.name_edit, 1)
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.use_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.accuracy_label)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(save_row)
+        layout.addWidget(self.saved_label)
+        layout.addWidget(self.tabs, 1)
+
+        self.save_button.clicked.connect(self._on_save)
+        self.name_edit.returnPressed.connect(self._on_save)
+        self.use_button.clicked.connect(self.use_requested)
+        self.name_edit.textChanged.connect(self._update_buttons)
+        self.retranslate_ui()
+        self.clear()
+
+    # ---- texts
+
+    def retranslate_ui(self) -> None:
+        self.name_label.setText(self.tr("&Name:"))
+        self.name_edit.setPlaceholderText(self.tr("A name for this model"))
+        self.name_edit.setToolTip(self.tr("The name this model gets in the model list and its file name."))
+        self.save_button.setText(self.tr("&Save model"))
+        self.save_button.setToolTip(self.tr("Keep this model under the name you typed."))
+        self.use_button.setText(self.tr("&Use this model"))
+        self.use_button.setToolTip(self.tr("Switch to the Classify view with this model selected."))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Precision"), self.tr("Recall"), self.tr("Pictures")]
+        )
+        header_tips = [
+            self.tr("The category (one sub-folder of your dataset)."),
+            self.tr("Of the pictures the model put in this category, the share that really belong there."),
+            self.tr("Of the pictures of this category, the share the model recognised."),
+            self.tr("How many validation pictures of this category were tested."),
+        ]
+        for col, tip in enumerate(header_tips):
+            item = self.table.horizontalHeaderItem(col)
+            if item is not None:
+                item.setToolTip(tip)
+        self.tabs.setTabText(0, self.tr("Per category"))
+        self.tabs.setTabText(1, self.tr("Confusion matrix"))
+        self.tabs.setTabText(2, self.tr("Mistakes"))
+        self.tabs.setTabToolTip(1, self.tr("Rows are the true categories, columns what the model said. "
+                                           "Everything off the diagonal is a mistake."))
+        self.gallery_hint.setText(self.tr("Validation pictures the model got wrong, the surest mistakes first. "
+                                          "Click a picture to open it."))
+        self.matrix.retranslate_ui()
+        if self._result:
+            self._show_summary()
+            self._fill_gallery_texts()
+        self._show_saved()
+
+    # ---- content
+
+    def clear(self) -> None:
+        if self._thumb_job is not None:
+            self._thumb_job.cancel()
+            self._thumb_job = None
+        self._result = {}
+        self._model_path = ""
+        self._saved_path = ""
+        self.accuracy_label.setText("")
+        self.summary_label.setText("")
+        self.table.setRowCount(0)
+        self.matrix.set_data([], [])
+        self.gallery.clear()
+        self._show_saved()
+        self._update_buttons()
+
+    def set_result(self, result: dict, default_name: str = "") -> None:
+        """Show a finished run (``result_to_dict`` of a ``TrainResult``)."""
+        self.clear()
+        self._result = dict(result)
+        self._model_path = result.get("model_path") or ""
+        self.name_edit.setText(default_name)
+        self._show_summary()
+        self._fill_table(result.get("per_class") or [], result.get("classes") or [])
+        classes = list(result.get("classes") or [])
+        matrix = result.get("confusion_matrix") or []
+        if classes:
+            self.matrix.set_data(matrix, classes)
+        self._fill_gallery(result.get("misclassified") or [])
+        self._update_buttons()
+
+    def model_path(self) -> str:
+        return self._model_path
+
+    def set_saved(self, path: str) -> None:
+        """The model now lives at ``path`` under the name the user chose."""
+        self._model_path = path
+        self._saved_path = path
+        self._show_saved()
+        self._update_buttons()
+
+    def set_busy_saving(self, busy: bool) -> None:
+        self.save_button.setEnabled(not busy and bool(self._model_path))
+        self.name_edit.setReadOnly(busy)
+
+    def _show_summary(self) -> None:
+        r = self._result
+        epochs_run = int(r.get("epochs_run", 0) or 0)
+        if not self._model_path:
+            self.accuracy_label.setText(self.tr("No model was saved."))
+            self.summary_label.setText(self.tr("Training was stopped before the first epoch ended."))
+            return
+        acc = float(r.get("val_accuracy", 0.0) or 0.0)
+        self.accuracy_label.setText(
+            self.tr("Accuracy on the validation pictures: {accuracy}").format(accuracy=format_percent(acc))
+        )
+        duration = format_duration(float(r.get("seconds", 0.0) or 0.0))
+        if r.get("cancelled"):
+            text = self.tr("Training was stopped after {epochs} epochs ({duration}). "
+                           "The best model so far (epoch {best}) was kept.")
+        else:
+            text = self.tr("Trained for {epochs} epochs in {duration}; the best was epoch {best}, "
+                           "and that is the model kept.")
+        self.summary_label.setText(text.format(epochs=epochs_run, duration=duration, best=r.get("best_epoch", epochs_run)))
+
+    def _show_saved(self) -> None:
+        if getattr(self, "_saved_path", ""):
+            self.saved_label.setText(self.tr("Saved as {file}").format(file=Path(self._saved_path).name))
+        elif getattr(self, "_model_path", ""):
+            self.saved_label.setText(
+                self.tr("Kept for now as {file}. Type a name and save it to find it easily.").format(
+                    file=Path(self._model_path).name)
+            )
+        else:
+            self.saved_label.setText("")
+
+    def _update_buttons(self) -> None:
+        has_model = bool(self._model_path)
+        self.save_button.setEnabled(has_model and bool(self.name_edit.text().strip()))
+        self.use_button.setEnabled(has_model)
+        self.name_edit.setEnabled(has_model)
+
+    def _fill_table(self, per_class: list[dict], classes: list[str]) -> None:
+        rows = per_class or [{"name": c} for c in classes]
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            self.table.setItem(i, 0, QTableWidgetItem(str(row.get("name", ""))))
+            for col, key in ((1, "precision"), (2, "recall")):
+                text, value = _fraction_text(row.get(key))
+                self.table.setItem(i, col, _NumberItem(text, value))
+            support = int(row.get("support", 0) or 0)
+            self.table.setItem(i, 3, _NumberItem(str(support), float(support)))
+        self.table.setSortingEnabled(True)
+
+    # ---- gallery
+
+    def _fill_gallery(self, wrong: list[dict]) -> None:
+        self.gallery.clear()
+        items: list[tuple[int, str]] = []
+        for key, entry in enumerate(wrong[:MAX_GALLERY]):
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, dict(entry))
+            item.setSizeHint(self.gallery.gridSize())
+            self.gallery.addItem(item)
+            items.append((key, str(entry.get("path", ""))))
+        self._fill_gallery_texts()
+        self.tabs.setTabEnabled(2, bool(wrong))
+        if items:
+            job = ThumbnailJob(items, THUMB_SIZE)
+            job.thumbnail.connect(self._on_thumbnail)
+            self._thumb_job = job
+            self._runner.start(job)
+
+    def _fill_gallery_texts(self) -> None:
+        for i in range(self.gallery.count()):
+            item = self.gallery.item(i)
+            e = item.data(Qt.ItemDataRole.UserRole) or {}
+            conf = float(e.get("confidence", 0.0) or 0.0)
+            item.setText(self.tr("{true} → {predicted}").format(true=e.get("true", "?"), predicted=e.get("predicted", "?")))
+            item.setToolTip(
+                self.tr("This is '{true}' but the model said '{predicted}' ({confidence} sure).\n{path}").format(
+                    true=e.get("true", "?"), predicted=e.get("predicted", "?"),
+                    confidence=format_percent(conf), path=e.get("path", ""))
+            )
+
+    @Slot(int, QImage)
+    def _on_thumbnail(self, key: int, image: QImage) -> None:
+        item = self.gallery.item(key)
+        if item is not None:
+            item.setIcon(QPixmap.fromImage(image))
+
+    def gallery_paths(self) -> list[str]:
+        return [str((self.gallery.item(i).data(Qt.ItemDataRole.UserRole) or {}).get("path", ""))
+                for i in range(self.gallery.count())]
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        path = str((item.data(Qt.ItemDataRole.UserRole) or {}).get("path", ""))
+        if not path:
+            return
+        now = time.monotonic()
+        # A double click reports a click and an activation: open the picture once.
+        if self._last_open[0] == path and now - self._last_open[1] < _OPEN_DEBOUNCE_S:
+            return
+        self._last_open = (path, now)
+        self.open_url(QUrl.fromLocalFile(path))
+
+    # ---- save
+
+    def _on_save(self) -> None:
+        name = self.name_edit.text().strip()
+        if name and self._model_path:
+            self.save_requested.emit(name)
+
+    def stop_jobs(self) -> None:
+        if self._thumb_job is not None:
+            self._thumb_job.cancel()

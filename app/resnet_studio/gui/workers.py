@@ -1,0 +1,395 @@
+"""The only bridge between the widgets and the engine: QObjects living on QThreads.
+
+* :class:`InferenceClient` owns one long-lived :class:`InferenceWorker` thread that imports torch
+  (so the window can show first), keeps the chosen model loaded and classifies batches of files.
+* :class:`Task` runs any one-shot engine call (download weights, export CSV, import or rename a
+  model, summarise an architecture) on its own QThread, with progress and cancel.
+
+Rules kept here: signals are emitted only from these Qt threads; what crosses threads is plain
+Python values, ``threading.Event`` cancel tokens and ``QImage`` copies (thread-safe, implicitly
+shared); torch is imported only inside worker slots.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from .errors import describe_exception
+
+#: Predictions kept per image (shown on expand and written to CSV).
+TOP_K = 5
+#: Thumbnail size requested from the engine (pixels, longest side); drawn at 64 px, crisp at 1.25x.
+THUMBNAIL_SIZE = 80
+#: Results are sent to the GUI at most this often, so 10,000 images are not 10,000 signals.
+FLUSH_INTERVAL_S = 0.08
+
+
+def pil_to_qimage(img) -> QImage:
+    """A ``QImage`` that owns a copy of a PIL image's pixels (safe to hand to another thread)."""
+    rgb = img if img.mode == "RGB" else img.convert("RGB")
+    data = rgb.tobytes()
+    qimg = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888)
+    return qimg.copy()  # detaches from ``data``, which Python may free
+
+
+def _result_record(r) -> dict:
+    thumb = getattr(r, "thumbnail", None)
+    return {
+        "path": str(r.path),
+        "predictions": [(str(p.label), float(p.score), int(getattr(p, "index", -1))) for p in r.predictions],
+        "error": r.error,
+        "thumb": pil_to_qimage(thumb) if thumb is not None else None,
+    }
+
+
+def split_inputs(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Folders and image files to classify; other files named directly are skipped (with a note)."""
+    from ..engine.images import is_image_path
+
+    keep, skipped = [], []
+    for p in paths:
+        if os.path.isdir(p) or is_image_path(p):
+            keep.append(p)
+        else:
+            skipped.append(p)
+    return keep, skipped
+
+
+class InferenceWorker(QObject):
+    """Lives on the inference thread. Slots run there, one at a time, in the order requested."""
+
+    engine_ready = Signal(str)  # device text for the status bar
+    engine_failed = Signal(str, str)  # message, details
+    model_loading = Signal(str)  # spec
+    model_ready = Signal(object)  # {"spec", "name", "arch", "num_classes", "device"}
+    model_failed = Signal(str, str, str, bool)  # spec, message, details, weights missing
+    job_started = Signal(int, int, int)  # job, images to classify, files skipped
+    results_ready = Signal(int, object)  # job, list of result records (see _result_record)
+    job_progress = Signal(int, int, int)  # job, done, total
+    job_finished = Signal(int, str, str, str)  # job, "done" | "cancelled" | "failed" | "no-model", message, details
+
+    def __init__(self, device: str = "auto") -> None:
+        super().__init__()
+        self._device = device
+        self._predictor = None
+        self._device_text = ""
+
+    @Slot()
+    def load_engine(self) -> None:
+        try:
+            import torch  # noqa: F401 - the slow import (seconds) happens here, off the GUI thread
+
+            from ..engine import predict  # noqa: F401
+            from ..engine.devices import describe_device, pick_device
+
+            self._device_text = describe_device(pick_device(self._device))
+        except Exception as exc:  # noqa: BLE001 - shown to the user with details
+            self.engine_failed.emit(*describe_exception(exc))
+            return
+        self.engine_ready.emit(self._device_text)
+
+    @Slot(str)
+    def load_model(self, spec: str) -> None:
+        from ..engine.errors import WeightsNotFoundError
+
+        self._predictor = None
+        self.model_loading.emit(spec)
+        try:
+            from ..engine.predict import Predictor
+
+            predictor = Predictor(spec, device=self._device, top_k=TOP_K)
+        except WeightsNotFoundError as exc:
+            self.model_failed.emit(spec, str(exc), exc.details or "", True)
+            return
+        except Exception as exc:  # noqa: BLE001
+            message, details = describe_exception(exc)
+            self.model_failed.emit(spec, message, details, False)
+            return
+        self._predictor = predictor
+        self.model_ready.emit({
+            "spec": spec,
+            "name": str(predictor.name),
+            "arch": str(getattr(predictor, "arch", "")),
+            "num_classes": len(predictor.classes),
+            "device": str(getattr(predictor, "device_description", self._device_text)),
+        })
+
+    @Slot(int, object, object)
+    def classify(self, job: int, paths: list[str], cancel: threading.Event) -> None:
+        if self._predictor is None:
+            self.job_finished.emit(job, "no-model", "", "")
+            return
+        from ..engine.images import collect_images
+
+        keep, skipped = split_inputs(paths)
+        collected = collect_images(keep)
+        images = [str(p) for p in collected.images]
+        self.job_started.emit(job, len(images), len(skipped) + len(collected.skipped))
+        buffer: list[dict] = []
+        done, last = 0, time.monotonic()
+
+        def flush() -> None:
+            nonlocal buffer, last
+            if buffer:
+                self.results_ready.emit(job, buffer)
+                buffer = []
+            self.job_progress.emit(job, done, len(images))
+            last = time.monotonic()
+
+        try:
+            for r in self._predictor.classify_paths(images, cancel=cancel, top_k=TOP_K, thumbnail_size=THUMBNAIL_SIZE):
+                buffer.append(_result_record(r))
+                done += 1
+                if time.monotonic() - last >= FLUSH_INTERVAL_S:
+                    flush()
+        except Exception as exc:  # noqa: BLE001
+            flush()
+            from ..engine.errors import CancelledError
+
+            if isinstance(exc, CancelledError):
+                self.job_finished.emit(job, "cancelled", "", "")
+            else:
+                self.job_finished.emit(job, "failed", *describe_exception(exc))
+            return
+        flush()
+        self.job_finished.emit(job, "cancelled" if cancel.is_set() and done < len(images) else "done", "", "")
+
+    @Slot(int, object, object)
+    def classify_image(self, job: int, image: QImage, cancel: threading.Event) -> None:
+        """A pasted picture: saved as a PNG in the cache folder (so it has a path for the CSV)."""
+        from ..engine.paths import user_cache_dir
+
+        folder = user_cache_dir() / "pasted"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        path = folder / f"pasted-{stamp}.png"
+        if not image.save(str(path), "PNG"):
+            self.job_finished.emit(job, "failed", f"Could not save the pasted image into {folder}.", "")
+            return
+        self.classify(job, [str(path)], cancel)
+
+
+class InferenceClient(QObject):
+    """GUI-side handle of the inference thread: requests go in as queued signals, cancel is a flag."""
+
+    _request_engine = Signal()
+    _request_model = Signal(str)
+    _request_classify = Signal(int, object, object)
+    _request_classify_image = Signal(int, object, object)
+
+    def __init__(self, device: str = "auto", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("resnet-studio-inference")
+        self.worker = InferenceWorker(device)
+        self.worker.moveToThread(self._thread)
+        self._thread.finished.connect(self.worker.deleteLater)
+        self._request_engine.connect(self.worker.load_engine)
+        self._request_model.connect(self.worker.load_model)
+        self._request_classify.connect(self.worker.classify)
+        self._request_classify_image.connect(self.worker.classify_image)
+        self.worker.job_finished.connect(self._on_job_finished)
+        self._jobs: dict[int, threading.Event] = {}
+        self._next_job = 1
+        self._stopped = False
+
+    def start(self) -> None:
+        """Start the thread and load torch on it; the GUI gets ``engine_ready`` when done."""
+        self._thread.start()
+        self._request_engine.emit()
+
+    def load_model(self, spec: str) -> None:
+        self._request_model.emit(str(spec))
+
+    def _new_job(self) -> tuple[int, threading.Event]:
+        job, cancel = self._next_job, threading.Event()
+        self._next_job += 1
+        self._jobs[job] = cancel
+        return job, cancel
+
+    def classify(self, paths: list[str]) -> int:
+        job, cancel = self._new_job()
+        self._request_classify.emit(job, [str(p) for p in paths], cancel)
+        return job
+
+    def classify_image(self, image: QImage) -> int:
+        job, cancel = self._new_job()
+        self._request_classify_image.emit(job, QImage(image), cancel)
+        return job
+
+    def cancel(self, job: int | None = None) -> None:
+        for j, ev in self._jobs.items():
+            if job is None or j == job:
+                ev.set()
+
+    def is_busy(self) -> bool:
+        return bool(self._jobs)
+
+    @Slot(int, str, str, str)
+    def _on_job_finished(self, job: int, status: str, message: str, details: str) -> None:
+        self._jobs.pop(job, None)
+
+    def shutdown(self, timeout_ms: int = 60000) -> bool:
+        """Cancel every job, stop the thread and wait for it. True when it stopped in time."""
+        if self._stopped:
+            return True
+        self.cancel()
+        self._thread.quit()
+        ok = self._thread.wait(timeout_ms) if self._thread.isRunning() else True
+        self._stopped = ok
+        return ok
+
+
+class _TaskWorker(QObject):
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str, str, bool)  # message, details, cancelled
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        super().__init__()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._last_progress = 0.0
+
+    def report(self, done: int, total: int) -> None:
+        # Called by the engine on this worker's thread; throttled to keep the GUI queue short.
+        now = time.monotonic()
+        if now - self._last_progress >= 0.05 or (total and done >= total):
+            self._last_progress = now
+            self.progress.emit(int(done), int(total))
+
+    @Slot()
+    def run(self) -> None:
+        from ..engine.errors import CancelledError
+
+        try:
+            result = self._fn(*self._args, **self._kwargs)
+        except CancelledError as exc:
+            self.failed.emit(str(exc), "", True)
+        except Exception as exc:  # noqa: BLE001
+            message, details = describe_exception(exc)
+            self.failed.emit(message, details, False)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            QThread.currentThread().quit()
+
+
+class Task(QObject):
+    """One engine call on its own QThread. Keep no reference: the task keeps itself alive until
+    its thread has finished (so it is never destroyed while running)."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str, str)  # message, details
+    cancelled = Signal()
+    finished = Signal()  # after any of the three above
+
+    _live: set["Task"] = set()
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, with_progress: bool = False,
+                 with_cancel: bool = False, name: str = "", **kwargs: Any) -> None:
+        super().__init__()
+        self.name = name or getattr(fn, "__name__", "task")
+        self.cancel_event = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName(f"resnet-studio-{self.name}")
+        self._worker = _TaskWorker(fn, args, kwargs)
+        if with_progress:
+            kwargs["progress"] = self._worker.report
+        if with_cancel:
+            kwargs["cancel"] = self.cancel_event
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self.progress)
+        self._worker.succeeded.connect(self._on_succeeded)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.finished.connect(self._on_thread_finished)
+        self._done = False
+
+    def start(self) -> "Task":
+        Task._live.add(self)
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, timeout_ms: int = 30000) -> bool:
+        return self._thread.wait(timeout_ms) if self._thread.isRunning() else True
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self.succeeded.emit(result)
+
+    @Slot(str, str, bool)
+    def _on_failed(self, message: str, details: str, was_cancelled: bool) -> None:
+        if was_cancelled or self.cancel_event.is_set():
+            self.cancelled.emit()
+        else:
+            self.failed.emit(message, details)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        if not self._done:
+            self._done = True
+            self.finished.emit()
+        # Dropping the last reference here would delete this QObject inside its own slot; let
+        # the event loop release it a moment later instead.
+        QTimer.singleShot(0, self._release)
+
+    def _release(self) -> None:
+        Task._live.discard(self)
+
+    @classmethod
+    def running(cls) -> list["Task"]:
+        return [t for t in cls._live if t.is_running()]
+
+    @classmethod
+    def cancel_all_and_wait(cls, timeout_ms: int = 30000) -> bool:
+        tasks = list(cls._live)
+        for t in tasks:
+            t.cancel()
+        deadline = time.monotonic() + timeout_ms / 1000
+        ok = True
+        for t in tasks:
+            left = max(0, int((deadline - time.monotonic()) * 1000))
+            ok = t.wait(left) and ok
+        return ok
+
+
+def export_results_csv(records: list[dict], path: str, top_k: int = TOP_K) -> Path:
+    """Write result records (as the view holds them) with the engine's CSV writer."""
+    from ..engine.predict import ClassifyResult, Prediction, write_results_csv
+
+    results = [
+        ClassifyResult(
+            path=r["path"],
+            predictions=[Prediction(label=p[0], score=p[1], index=p[2]) for p in r["predictions"]],
+            error=r["error"],
+        )
+        for r in records
+    ]
+    return Path(write_results_csv(results, path, top_k))
+
+
+def weights_status() -> list[dict]:
+    from ..engine.zoo import weights_status as _status
+
+    return _status()
+
+
+def download_weights(name: str, *, progress=None, cancel=None) -> str:
+    from ..engine.zoo import download_weights as _download
+
+    return str(_download(name, progress=progress, cancel=cancel))
