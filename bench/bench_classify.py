@@ -140,7 +140,7 @@ def bench_forward(work: Path, archs: list[str], batches: list[int], quick: bool)
         model = pred.classifier.model.eval()
         eager = model
         cl = None
-        legacy = None
+        dynamo_backend = None
         for batch in batches:
             rng = np.random.default_rng(0)
             x = rng.standard_normal((batch, 3, 224, 224), dtype=np.float32)
@@ -148,11 +148,11 @@ def bench_forward(work: Path, archs: list[str], batches: list[int], quick: bool)
             base = ort_baseline_session(model, batch, work / f"baseline-{arch}-b{batch}.onnx")
             fns = {"ONNX Runtime (plain)": lambda: base(x), "ours": lambda: pred.backend.logits(x)}
             if not quick:
-                if legacy is None:
-                    legacy = OrtBackend(model, 224, exporter="legacy", cache=True)
+                if dynamo_backend is None:
+                    dynamo_backend = OrtBackend(model, 224, exporter="dynamo", cache=False)
                     spin = OrtBackend(model, 224, cache=True, spinning=True)
                     cl = copy.deepcopy(model).to(memory_format=torch.channels_last)
-                fns["ours, legacy exporter"] = lambda: legacy.logits(x)
+                fns["ours, dynamo exporter"] = lambda: dynamo_backend.logits(x)
                 fns["ours, ORT spinning on"] = lambda: spin.logits(x)
 
                 def run_eager():

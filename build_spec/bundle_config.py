@@ -157,15 +157,50 @@ def filter_toc(entries, languages: list[str]):
 
 
 def resource_datas(resources: Path = ROOT / "resources") -> list[tuple[str, str]]:
-    """``(source file, destination folder)`` pairs for everything under ``resources/`` the app reads."""
+    """``(source file, destination folder)`` pairs for everything under ``resources/`` the app reads
+    (translations come from :func:`translation_datas`)."""
     out = []
     for f in sorted(resources.rglob("*")):
         if not f.is_file() or "__pycache__" in f.parts:
             continue
         if any(fnmatch.fnmatch(f.name, pat) for pat in _RESOURCE_SKIP):
             continue
+        if f.suffix == ".qm" and f.parent == resources / "translations":
+            continue
         dest = Path("resources") / f.parent.relative_to(resources)
         out.append((str(f), dest.as_posix()))
+    return out
+
+
+def _lrelease() -> str | None:
+    import shutil
+
+    scripts = Path(sys.executable).parent
+    return shutil.which("pyside6-lrelease", path=str(scripts)) or shutil.which("pyside6-lrelease")
+
+
+def translation_datas(out_dir: Path, resources: Path = ROOT / "resources") -> list[tuple[str, str]]:
+    """The app's compiled translations: every ``.ts`` compiled fresh with ``pyside6-lrelease`` into
+    ``out_dir`` (a stale committed ``.qm`` must not ship), falling back to the committed ``.qm``."""
+    import subprocess
+
+    folder = resources / "translations"
+    dest = "resources/translations"
+    out, done = [], set()
+    tool = _lrelease()
+    for ts in sorted(folder.glob("*.ts")):
+        qm = out_dir / f"{ts.stem}.qm"
+        if tool:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            proc = subprocess.run([tool, str(ts), "-qm", str(qm)], capture_output=True, text=True)
+            if proc.returncode == 0 and qm.is_file():
+                out.append((str(qm), dest))
+                done.add(ts.stem)
+                continue
+            print(f"bundle_config: pyside6-lrelease failed on {ts.name}: {proc.stderr.strip()[-300:]}")
+    for qm in sorted(folder.glob("*.qm")):
+        if qm.stem not in done:
+            out.append((str(qm), dest))
     return out
 
 

@@ -293,3 +293,24 @@ def test_smoke_frozen_app():
     proc = subprocess.run([sys.executable, str(BUILD_SPEC / "smoke_test.py"), "--reuse"],
                           capture_output=True, text=True, timeout=3 * 3600)
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
+
+
+def test_translations_are_compiled_fresh_from_their_sources(tmp_path):
+    pytest.importorskip("PySide6")
+    from PySide6.QtCore import QTranslator
+
+    folder = tmp_path / "resources" / "translations"
+    folder.mkdir(parents=True)
+    (folder / "resnet_studio_zh_CN.ts").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">\n'
+        "<context><name>MainWindow</name><message><source>&amp;Help</source>"
+        "<translation>帮助(&amp;H)</translation></message></context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    (folder / "resnet_studio_zh_CN.qm").write_bytes(b"stale")  # an old compiled file must not win
+    datas = cfg.translation_datas(tmp_path / "out", tmp_path / "resources")
+    assert datas == [(str(tmp_path / "out" / "resnet_studio_zh_CN.qm"), "resources/translations")]
+    translator = QTranslator()
+    assert translator.load(datas[0][0])
+    assert translator.translate("MainWindow", "&Help") == "帮助(&H)"
+    assert not any("translations" in d for _, d in cfg.resource_datas(tmp_path / "resources"))

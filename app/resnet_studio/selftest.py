@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -101,7 +101,6 @@ def _check_torch(ctx: dict) -> CheckResult:
     import torch
     import torchvision
 
-    ctx["torch"] = True
     if torch.version.cuda:
         build = f"CUDA {torch.version.cuda} build"
     elif getattr(torch.version, "hip", None):
@@ -192,11 +191,11 @@ def _check_bundle(ctx: dict) -> CheckResult:
         problems.append(f"missing {sample_image()}")
     if not any(sample_dataset().glob("*/*.png")):
         problems.append(f"missing {sample_dataset()}")
-    manifest = repo_root() / "models" / "manifest.json"
-    if not manifest.is_file():
-        problems.append(f"missing {manifest}")
+    manifests = [bundled_models_dir() / "manifest.json", repo_root() / "models" / "manifest.json"]
+    if not any(m.is_file() for m in manifests):
+        problems.append(f"missing {manifests[-1]}")
     shipped = []
-    record = repo_root() / "models" / "bundled.json"  # written by the installer build
+    record = bundled_models_dir() / "bundled.json"  # written by the installer build
     if record.is_file():
         try:
             entries = json.loads(record.read_text(encoding="utf-8"))["weights"]
@@ -295,10 +294,10 @@ def _untrained_sample_model(folder: Path) -> Path:
     classes = sorted(p.name for p in sample_dataset().iterdir() if p.is_dir())
     # Seeded, so the fast CPU route (an ONNX export cached by weight hash) is reused next time.
     torch.manual_seed(0)
-    model = build_model("resnet18", num_classes=len(classes), small_input=True)
+    model = build_model("resnet18", num_classes=len(classes))
     info = ModelInfo(
         arch="resnet18", classes=classes, preprocess=Preprocess.for_image_size(TRAIN_IMAGE_SIZE),
-        small_input=True, name="self-test (untrained)",
+        name="self-test (untrained)",
     )
     return save_model_file(folder / "selftest-untrained.safetensors", model.state_dict(), info)
 
@@ -308,7 +307,11 @@ def _check_classify(ctx: dict) -> CheckResult:
 
     work = Path(ctx["tmp"])
     picture = shutil.copyfile(sample_image(), work / SAMPLE_COPY_NAME)
-    if ctx.get("weights"):
+    if "weights" not in ctx:  # the weights check was not run
+        from .engine.zoo import find_weights, ZOO
+
+        ctx["weights"] = [name for name in ZOO if find_weights(name)]
+    if ctx["weights"]:
         spec, what = ctx["weights"][0], None  # zoo order: the smallest model found
     else:
         spec = _untrained_sample_model(work)
@@ -349,6 +352,8 @@ def _check_training(ctx: dict) -> CheckResult:
         arch="resnet18", mode="full", pretrained=False, epochs=1, batch_size=batch,
         image_size=TRAIN_IMAGE_SIZE, val_fraction=0.2, seed=0, device=ctx["device"], augment=False,
         allow_download=False, name="self-test",
+        # the standard stem shrinks 32 px to 8 px at once: the same code path, a fraction of the work
+        small_input=False, workers=1,
     )
     steps: list[BatchEvent] = []
 
@@ -409,25 +414,40 @@ def _run_one(name: str, fn: Callable[[dict], CheckResult], ctx: dict) -> CheckRe
     return result
 
 
+def check_names() -> list[str]:
+    return [name for name, _, _ in CHECKS]
+
+
 def run_self_test(
     *,
     device: str = "auto",
     backend: str = "auto",
     on_result: Callable[[CheckResult], None] | None = None,
     cancel: threading.Event | None = None,
+    only: Collection[str] | None = None,
 ) -> list[CheckResult]:
-    """Run every check in order; ``on_result`` sees each result as soon as it is known (for a live
-    report in the app). Stops early, without a result for the rest, when ``cancel`` is set."""
+    """Run the checks in order (all, or those named in ``only``); ``on_result`` sees each result as
+    soon as it is known (for a live report in the app). Stops early, without a result for the
+    rest, when ``cancel`` is set."""
+    if only is not None:
+        unknown = set(only) - set(check_names())
+        if unknown:
+            raise ValueError(f"unknown check(s): {', '.join(sorted(unknown))}; known: {', '.join(check_names())}")
     results: list[CheckResult] = []
     with tempfile.TemporaryDirectory(prefix="resnet-studio-selftest-") as tmp:
         ctx = {"device": device, "backend": backend, "tmp": tmp, "cancel": cancel or threading.Event()}
+        torch_failed = False
         for name, fn, needs_torch in CHECKS:
+            if only is not None and name not in only:
+                continue
             if ctx["cancel"].is_set():
                 break
-            if needs_torch and not ctx.get("torch"):
+            if needs_torch and torch_failed:
                 result = CheckResult(name, False, "Skipped: PyTorch could not be loaded (see above).")
             else:
                 result = _run_one(name, fn, ctx)
+            if name == "PyTorch" and not result.ok:
+                torch_failed = True
             results.append(result)
             if on_result:
                 on_result(result)
@@ -502,12 +522,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", default="auto", help="inference backend: auto (default), torch, onnxruntime")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="show technical details of every check")
+    parser.add_argument("--only", metavar="NAMES",
+                        help=f"run only these checks, comma-separated ({', '.join(check_names())})")
     parser.add_argument("--pause", action="store_true",
                         help="wait for Enter at the end (for a shortcut that opens its own console window)")
     args = parser.parse_args(argv)
+    only = None
+    if args.only:
+        only = [n.strip() for n in args.only.split(",") if n.strip()]
+        unknown = [n for n in only if n not in check_names()]
+        if unknown:
+            parser.error(f"unknown check {unknown[0]!r}; choose from: {', '.join(check_names())}")
 
     if args.json:
-        results = run_self_test(device=args.device, backend=args.backend)
+        results = run_self_test(device=args.device, backend=args.backend, only=only)
         import json
 
         _print(json.dumps({"version": __version__, "results": [r.to_dict() for r in results]}, indent=2,
@@ -515,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         _print(f"ResNet Studio {__version__} self-test (this takes a few seconds)")
         results = run_self_test(
-            device=args.device, backend=args.backend,
+            device=args.device, backend=args.backend, only=only,
             on_result=lambda r: _print(format_result(r, verbose=args.verbose)),
         )
         _print(summary(results))

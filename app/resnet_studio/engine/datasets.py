@@ -177,19 +177,22 @@ def _find_split_dirs(root: Path) -> dict[str, Path] | None:
     train = next((subdirs[n] for n in _TRAIN_NAMES if n in subdirs), None)
     if train is None:
         return None
-    # A class *called* "train" holds pictures; a split folder holds class folders and no loose images.
-    entries = _list_dir(train)
-    has_class_dirs = any(_entry_is_dir(e) and not _is_hidden(e.name) for e in entries)
-    has_loose_images = any(not _entry_is_dir(e) and is_image_path(e.name) for e in entries)
-    if not has_class_dirs or has_loose_images:
-        return None
     found = {"train": train}
     for part, names in (("val", _VAL_NAMES), ("test", _TEST_NAMES)):
         for n in names:
             if n in subdirs:
                 found[part] = subdirs[n]
                 break
-    return found
+    entries = _list_dir(train)
+    if not any(_entry_is_dir(e) and not _is_hidden(e.name) for e in entries):
+        return None  # train/ holds pictures: it is a category called "train" (think vehicles)
+    if len(found) > 1:
+        return found  # train/ + val/ or test/: the split layout, whatever else is there
+    # Only train/: a split when it looks like one (class folders, no loose pictures, no other
+    # category folders next to it); otherwise "train" is one category among others.
+    loose = any(not _entry_is_dir(e) and is_image_path(e.name) for e in entries)
+    siblings = [n for n, p in subdirs.items() if p != train and not _is_hidden(n)]
+    return None if loose or siblings else found
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,7 +224,8 @@ def _read_tree(root: os.PathLike | str) -> _Tree:
     if not root.is_dir():
         return _Tree(
             root, LAYOUT_FOLDERS, {}, skipped,
-            ("not_a_folder", f"{root} is a file, not a folder. Choose the folder that holds one sub-folder per category."),
+            ("not_a_folder",
+             f"{root} is a file, not a folder. Choose the folder that holds one sub-folder per category."),
         )
     split_dirs = _find_split_dirs(root)
     parts: dict[str, dict[str, list[str]]] = {}
@@ -247,7 +251,8 @@ def _read_tree(root: os.PathLike | str) -> _Tree:
                 found = _scan_classes(split_dirs[part], skipped, where=f"{split_dirs[part].name}/")
                 for cls in sorted(set(found) - set(parts["train"])):
                     for p in found.pop(cls):
-                        skipped.append((Path(p), f"category '{cls}' is in {split_dirs[part].name}/ but not in train/ (ignored)"))
+                        why = f"category '{cls}' is in {split_dirs[part].name}/ but not in train/ (ignored)"
+                        skipped.append((Path(p), why))
                 parts[part] = found
     tree = _Tree(root, layout, parts, skipped, train_dir=split_dirs["train"] if split_dirs else root)
     n_classes = len(parts["train"])
@@ -500,6 +505,10 @@ def _map_chunked(fn, items: list, *, cancel, on_done) -> list:
     return out
 
 
+def _quoted(names, sep: str = ", ") -> str:
+    return sep.join(f"'{n}'" for n in names)
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
@@ -560,7 +569,7 @@ def check_dataset(
         digests = _map_chunked(
             lambda i: _hash(files[i][0]), to_hash, cancel=cancel, on_done=lambda d: report_progress(n + d)
         )
-        for i, d in zip(to_hash, digests):
+        for i, d in zip(to_hash, digests, strict=True):
             infos[i].digest = d
     by_content: dict[tuple[int, bytes], list[int]] = {}
     for g in by_size.values():
@@ -571,7 +580,7 @@ def check_dataset(
     dup_groups = sorted((g for g in by_content.values() if len(g) > 1), key=lambda g: g[0])
 
     part_counts = {c: {part: 0 for part in tree.parts} for c in tree.classes}
-    for (path, part, cls), info in zip(files, infos):
+    for (path, part, cls), info in zip(files, infos, strict=True):
         if info.error is not None:
             report.unreadable.append((Path(path), info.error))
             continue
@@ -612,15 +621,16 @@ def _add_issues(report: HealthReport, tree: _Tree, files, dup_groups, tiny_side:
         warn.append(HealthIssue(
             "duplicate_across_classes",
             f"The same image is in two categories ({_plural(len(across_classes), 'case')}, e.g. "
-            f"{Path(example_paths[0]).name} is in {' and '.join(repr(c) for c in example_classes)}). "
+            f"{Path(example_paths[0]).name} is in {_quoted(example_classes, ' and ')}). "
             "Keep each picture only in the category it belongs to.",
             [p for paths, _ in across_classes for p in paths],
         ))
     if across_parts:
         warn.append(HealthIssue(
             "duplicate_across_splits",
-            f"{_plural(len(across_parts), 'image')} in train/ also {'appears' if len(across_parts) == 1 else 'appear'} in val/ or test/; the "
-            "validation score will look better than it really is. Remove the copies from one side.",
+            f"{_plural(len(across_parts), 'image in train/ also appears', 'images in train/ also appear')} "
+            "in val/ or test/; the validation score will look better than it really is. "
+            "Remove the copies from one side.",
             [p for g in across_parts for p in g],
         ))
     if within:
@@ -644,7 +654,7 @@ def _add_issues(report: HealthReport, tree: _Tree, files, dup_groups, tiny_side:
     if empty:
         warn.append(HealthIssue(
             "no_readable_images",
-            f"No image in {', '.join(repr(c) for c in empty)} can be opened; "
+            f"No image in {_quoted(empty)} can be opened; "
             f"{'this category' if len(empty) == 1 else 'these categories'} cannot be learned.",
             [str(tree.class_dir(c)) for c in empty],
         ))
@@ -678,7 +688,7 @@ def _add_issues(report: HealthReport, tree: _Tree, files, dup_groups, tiny_side:
         if missing:
             warn.append(HealthIssue(
                 "no_validation_images",
-                f"val/ has no images for {', '.join(repr(c) for c in missing)}; "
+                f"val/ has no images for {_quoted(missing)}; "
                 "the validation score will not cover these categories.",
                 [str(tree.class_dir(c)) for c in missing],
             ))
@@ -943,11 +953,14 @@ def apply_sort_plan(
     """Copy (or move) each assigned file into ``dst/<keyword>/``; never overwrites anything.
 
     A name already taken in the destination gets a suffix (``cat.1 (2).jpg``), recorded in
-    ``renamed``; a file whose exact copy is already there is left alone (``already_there``). A file that fails (unreadable, vanished) stays where it was and is listed in
-    ``errors``; a full or read-only disk stops the job with :class:`OutputWriteError`. Cancelling
-    stops between files and returns what was done (``cancelled=True``).
+    ``renamed``; a file whose exact copy is already there is left alone (``already_there``).
+    A file that fails (unreadable, vanished) stays where it was and is listed in ``errors``;
+    a full or read-only disk stops the job with :class:`OutputWriteError`. Cancelling stops
+    between files and returns what was done (``cancelled=True``).
     """
     dst = Path(dst).expanduser()
+    if dst.exists() and not dst.is_dir():
+        raise DatasetError(f"{dst} is a file, not a folder. Choose a folder to sort the pictures into.")
     report = SortReport(dst, 0, 0, [], list(plan.unmatched), list(plan.ambiguous))
     jobs = [(kw, p) for kw in plan.keywords for p in plan.assignments.get(kw, [])]
     for done, (kw, src) in enumerate(jobs):

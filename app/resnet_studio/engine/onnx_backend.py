@@ -56,13 +56,22 @@ def onnx_cache_dir() -> Path:
     return d
 
 
-def export_onnx_bytes(model, input_size: int, *, exporter: str = "dynamo") -> bytes:
+def export_onnx_bytes(model, input_size: int, *, exporter: str = "auto") -> bytes:
     """Serialise ``model`` (CPU, eval) to an ONNX graph with a dynamic batch dimension.
 
-    ``exporter``: "dynamo" (torch.export + onnxscript, the supported path in torch 2.x) or
-    "legacy" (the TorchScript tracer, deprecated but several times quicker to export).
+    ``exporter``: "legacy" (the TorchScript tracer), "dynamo" (torch.export + onnxscript, the
+    path torch is moving to), or "auto": legacy, then dynamo if legacy fails or is gone. Both give
+    graphs that run equally fast in ONNX Runtime; legacy exports 2-8x quicker (0.4 vs 2.8 s for
+    ResNet-18 here), which is what a user waits for on the first start.
     """
     import torch
+
+    if exporter == "auto":
+        try:
+            return export_onnx_bytes(model, input_size, exporter="legacy")
+        except Exception as exc:  # noqa: BLE001 - deprecated path: removed or failing, use dynamo
+            log.info("legacy ONNX export failed, trying the dynamo exporter: %s", exc)
+            return export_onnx_bytes(model, input_size, exporter="dynamo")
 
     example = torch.zeros(2, 3, input_size, input_size)
     with warnings.catch_warnings(), torch.no_grad():
@@ -121,7 +130,7 @@ class OrtBackend:
         input_size: int,
         *,
         cache: bool = True,
-        exporter: str = "dynamo",
+        exporter: str = "auto",
         threads: int | None = None,
         spinning: bool = False,
     ) -> None:
@@ -136,7 +145,8 @@ class OrtBackend:
         graph: bytes | None = None
         if cache:
             try:
-                key = weights_digest(model, input_size=input_size, extra=exporter)
+                # any exporter's graph is verified against PyTorch, so the key ignores which one made it
+                key = weights_digest(model, input_size=input_size)
                 self.path = onnx_cache_dir() / f"{key}.onnx"
                 if self.path.is_file():
                     graph = self.path.read_bytes()

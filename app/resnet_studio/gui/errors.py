@@ -13,10 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def describe_exception(exc: BaseException) -> tuple[str, str]:
     """``(message, details)`` for any exception."""
     from ..engine.errors import StudioError
@@ -24,16 +20,16 @@ def describe_exception(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, StudioError):
         return str(exc), exc.details or ""
     if isinstance(exc, MemoryError):
-        return _tr("The computer ran out of memory. Close other programs or use fewer, smaller images."), ""
+        return QCoreApplication.translate("Errors", "The computer ran out of memory. Close other programs or use fewer, smaller images."), ""
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return _tr("Something went wrong inside ResNet Studio. The details below can help us fix it."), details
+    return QCoreApplication.translate("Errors", "Something went wrong inside ResNet Studio. The details below can help us fix it."), details
 
 
 def error_box(parent: QWidget | None, message: str, details: str = "", *, title: str = "") -> QMessageBox:
     """A warning box with ``message``; ``details`` (if any) sit under Qt's "Show Details..." button."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _tr("ResNet Studio"))
+    box.setWindowTitle(title or QCoreApplication.translate("Errors", "ResNet Studio"))
     box.setText(message)
     if details:
         box.setDetailedText(details)

@@ -29,7 +29,7 @@ class MainWindow(QMainWindow):
     shown = Signal()  # first time the window is painted (startup benchmark)
 
     def __init__(self, settings: Settings | None = None, languages: LanguageManager | None = None, *,
-                 device: str = "auto", load_train_view: bool = True) -> None:
+                 device: str = "auto", backend: str = "auto", load_train_view: bool = True) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.languages = languages or LanguageManager()
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.train_view: QWidget | None = None
         self._load_train_view = load_train_view
 
-        self.client = InferenceClient(device, self)
+        self.client = InferenceClient(device, self, backend=backend)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         w = self.client.worker
         w.engine_ready.connect(self._on_engine_ready)
         w.engine_failed.connect(self._on_engine_failed)
+        w.model_ready.connect(self._on_model_ready)
         self.classify.status_message.connect(self._show_status)
         self.classify.model_status.connect(self._on_model_status)
         self.models.status_message.connect(self._show_status)
@@ -286,6 +287,11 @@ class MainWindow(QMainWindow):
             self.device_label.setText(self.tr("Engine not available"))
         else:
             self.device_label.setText(self._engine_text)
+
+    def _on_model_ready(self, info: dict) -> None:
+        if info.get("device"):
+            self._engine_state, self._engine_text = "ready", info["device"]
+            self._update_device_label()
 
     def _on_model_status(self, text: str) -> None:
         self._model_text = text

@@ -7,9 +7,10 @@ progress line and two tabs, the live curves and the results. The training itself
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +29,22 @@ from .widgets.plots import TrainingPlots
 from .widgets.train_progress import TrainProgress
 from .widgets.train_settings import TrainSettingsPanel
 from .widgets.training_results import TrainingResults
+
+
+_SETTINGS_KEY = "train/config"
+_FOLDER_KEY = "train/last_folder"
+
+
+def _settings_store() -> QSettings:
+    """The app's settings store (the shell's: one file for the whole app, isolated in tests)."""
+    try:
+        from .settings import _qsettings
+
+        return _qsettings()
+    except (ImportError, AttributeError):
+        from ..engine.paths import user_data_dir
+
+        return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class TrainView(QWidget):
@@ -67,7 +84,8 @@ class TrainView(QWidget):
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(340)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(360)
 
         self.progress = TrainProgress(self)
         self.plots = TrainingPlots(self)
@@ -87,6 +105,7 @@ class TrainView(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([420, 680])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -98,6 +117,7 @@ class TrainView(QWidget):
         self.results.save_requested.connect(self._save_model)
         self.results.use_requested.connect(self._use_model)
         self.retranslate_ui()
+        self._restore_settings()
         self._update_start()
 
     # ---- public interface (used by the main window)
@@ -127,6 +147,30 @@ class TrainView(QWidget):
         self.plots.retranslate_ui()
         self.results.retranslate_ui()
         self._update_start()
+
+    # ---- remembered settings
+
+    def _restore_settings(self) -> None:
+        store = _settings_store()
+        try:
+            values = json.loads(str(store.value(_SETTINGS_KEY, "") or "{}"))
+        except ValueError:
+            values = {}
+        if isinstance(values, dict):
+            values.pop("name", None)
+            try:
+                self.settings.set_config(values)
+            except (TypeError, ValueError):
+                pass  # a damaged entry: keep the defaults
+        self.dataset.last_folder = str(store.value(_FOLDER_KEY, "") or "")
+
+    def _remember_settings(self) -> None:
+        store = _settings_store()
+        config = self.settings.config()
+        config.pop("name", None)
+        store.setValue(_SETTINGS_KEY, json.dumps(config))
+        store.setValue(_FOLDER_KEY, self.dataset.folder())
+        store.sync()
 
     # ---- dataset
 
@@ -170,6 +214,7 @@ class TrainView(QWidget):
         job.failed.connect(self._on_failed)
         job.finished.connect(self._on_train_finished)
         self._train_job = job
+        self._remember_settings()
         self.results.clear()
         self.tabs.setTabEnabled(1, False)
         self.tabs.setCurrentIndex(0)

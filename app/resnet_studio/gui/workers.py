@@ -76,9 +76,10 @@ class InferenceWorker(QObject):
     job_progress = Signal(int, int, int)  # job, done, total
     job_finished = Signal(int, str, str, str)  # job, "done" | "cancelled" | "failed" | "no-model", message, details
 
-    def __init__(self, device: str = "auto") -> None:
+    def __init__(self, device: str = "auto", backend: str = "auto") -> None:
         super().__init__()
         self._device = device
+        self._backend = backend
         self._predictor = None
         self._device_text = ""
 
@@ -105,7 +106,7 @@ class InferenceWorker(QObject):
         try:
             from ..engine.predict import Predictor
 
-            predictor = Predictor(spec, device=self._device, top_k=TOP_K)
+            predictor = Predictor(spec, device=self._device, top_k=TOP_K, backend=self._backend)
         except WeightsNotFoundError as exc:
             self.model_failed.emit(spec, str(exc), exc.details or "", True)
             return
@@ -185,11 +186,11 @@ class InferenceClient(QObject):
     _request_classify = Signal(int, object, object)
     _request_classify_image = Signal(int, object, object)
 
-    def __init__(self, device: str = "auto", parent: QObject | None = None) -> None:
+    def __init__(self, device: str = "auto", parent: QObject | None = None, *, backend: str = "auto") -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("resnet-studio-inference")
-        self.worker = InferenceWorker(device)
+        self.worker = InferenceWorker(device, backend)
         self.worker.moveToThread(self._thread)
         self._thread.finished.connect(self.worker.deleteLater)
         self._request_engine.connect(self.worker.load_engine)

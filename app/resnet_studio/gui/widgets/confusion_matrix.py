@@ -85,6 +85,7 @@ class ConfusionMatrixWidget(QWidget):
         bottom = title_h + (name_w if vertical else fm.height()) + _PAD
         avail_h = max(self.height() - bottom - _PAD, 1)
         cell = max(min(avail_w // n, avail_h // n), 4)
+        left += max(avail_w - cell * n, 0) // 2  # centred in the space there is
         return QRect(left, _PAD, cell * n, cell * n), cell, vertical
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -155,7 +156,7 @@ class ConfusionMatrixWidget(QWidget):
         bottom_title = QRect(grid.left(), grid.bottom() + _PAD + names_h, grid.width(), fm.height() + _PAD)
         painter.drawText(bottom_title, Qt.AlignmentFlag.AlignCenter, self._pred_title)
         painter.save()
-        painter.translate(0, grid.top() + grid.height() / 2)
+        painter.translate(max(grid.left() - name_w - 2 * _PAD - fm.height(), 0), grid.top() + grid.height() / 2)
         painter.rotate(-90)
         painter.drawText(QRect(-grid.height() // 2, 0, grid.height(), fm.height() + 2), Qt.AlignmentFlag.AlignCenter, self._true_title)
         painter.restore()

@@ -34,7 +34,7 @@ from .dataset_jobs import THUMBS_PER_CLASS, DatasetScanJob
 from .dataset_sort_dialog import SortPreviewDialog
 from .train_common import HintLabel
 
-THUMB_SIZE = 56
+THUMB_SIZE = 48
 _THUMB_GAP = 4
 
 
@@ -69,6 +69,8 @@ class DatasetPanel(QWidget):
         self._thumbs: dict[int, dict[int, QImage]] = {}
         self._ready = False
         self.sort_dialog: SortPreviewDialog | None = None
+        #: Where "Choose folder…" starts when no folder is chosen yet (remembered by the view).
+        self.last_folder = ""
         self.setAcceptDrops(True)
 
         self.title = QLabel(self)
@@ -95,7 +97,9 @@ class DatasetPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(60)
+        self.table.setColumnWidth(2, THUMBS_PER_CLASS * (THUMB_SIZE + _THUMB_GAP) + 12)
         self.table.setMinimumHeight(140)
 
         self.check_progress = QProgressBar(self)
@@ -104,7 +108,6 @@ class DatasetPanel(QWidget):
         self.issues = QListWidget(self)
         self.issues.setWordWrap(True)
         self.issues.setVisible(False)
-        self.issues.setMaximumHeight(130)
         self.issues.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
         row = QHBoxLayout()
@@ -148,7 +151,7 @@ class DatasetPanel(QWidget):
     # ---- choosing
 
     def choose_folder(self) -> None:
-        start = self._folder or str(Path.home())
+        start = self._folder or self.last_folder or str(Path.home())
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a dataset folder"), start)
         if folder:
             self.set_folder(folder)
@@ -372,6 +375,10 @@ class DatasetPanel(QWidget):
             QListWidgetItem(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
                             self.tr("All pictures could be read; no problems found."), self.issues)
         self.issues.setVisible(self.issues.count() > 0)
+        if self.issues.count():
+            # As tall as its lines (up to a limit), not a big empty box under one line.
+            rows = sum(self.issues.sizeHintForRow(i) for i in range(self.issues.count()))
+            self.issues.setFixedHeight(min(rows + 2 * self.issues.frameWidth() + 4, 130))
 
     # ---- sorting a flat folder
 

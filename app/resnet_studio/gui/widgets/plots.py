@@ -94,6 +94,7 @@ class TrainingPlots(QWidget):
         self._train_acc = GrowingSeries(64)
         self._ema = 0.0
         self._ema_steps = 0
+        self._prev_mean: tuple[int, int, float] | None = None
         self._dirty = False
         self.redraws = 0  # how many times curves were pushed to pyqtgraph (for tests/benchmarks)
 
@@ -166,14 +167,26 @@ class TrainingPlots(QWidget):
             series.clear()
         self._ema = 0.0
         self._ema_steps = 0
+        self._prev_mean = None
         self._dirty = True
         self._redraw()
         self._timer.start()
 
+    def _loss_of_batch(self, ev: dict) -> float:
+        """The loss of this one batch. ``BatchEvent.loss`` is the running mean over the epoch so
+        far; consecutive means give each batch's own loss (exact for equal-sized batches)."""
+        if ev.get("batch_loss") is not None:
+            return float(ev["batch_loss"])
+        epoch, batch, mean = int(ev.get("epoch", 1)), int(ev.get("batch", 1)), float(ev.get("loss", math.nan))
+        prev, self._prev_mean = self._prev_mean, (epoch, batch, mean)
+        if prev is not None and prev[0] == epoch and prev[1] == batch - 1 and math.isfinite(prev[2]):
+            return max(batch * mean - (batch - 1) * prev[2], 0.0)
+        return mean  # first batch of an epoch (or a gap): the mean is the best we know
+
     def add_batches(self, events: list[dict]) -> None:
         """Per-batch events (``BatchEvent`` fields): x is the fractional epoch, y the loss."""
         for ev in events:
-            loss = float(ev.get("loss", math.nan))
+            loss = self._loss_of_batch(ev)
             if not math.isfinite(loss):
                 continue
             batches = max(int(ev.get("batches", 1) or 1), 1)

@@ -22,10 +22,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 _ids = itertools.count(1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultCard", text)
-
-
 @dataclass
 class ResultRecord:
     path: str
@@ -179,17 +175,27 @@ class ResultsFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
+    def _refilter(self, change) -> None:
+        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); support both.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
 
     def set_only_not_sure(self, on: bool) -> None:
-        self._only_not_sure = on
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_only_not_sure", bool(on)))
 
     def set_only_errors(self, on: bool) -> None:
-        self._only_errors = on
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_only_errors", bool(on)))
+
+    def refresh_filter(self) -> None:
+        self._refilter(lambda: None)
 
     def set_sort_mode(self, mode: str) -> None:
         self.mode = mode if mode in self.SORTS else "added"
@@ -271,7 +277,9 @@ class ResultCardDelegate(QStyledItemDelegate):
         h = collapsed
         if r is not None and r.expanded and len(r.predictions) > 1:
             h += row_h * len(r.predictions) + self.PAD
-        return QSize(max(option.rect.width(), 360), h)
+        view = self.parent()
+        width = view.viewport().width() if hasattr(view, "viewport") else option.rect.width()
+        return QSize(max(width, 200), h)
 
     def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
@@ -356,7 +364,7 @@ class ResultCardDelegate(QStyledItemDelegate):
             painter.setPen(colors["error"])
             msg_rect = QRect(text_x, y, width, int(card.bottom()) - y - self.PAD // 2)
             painter.drawText(msg_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             _tr("Could not read this file: {reason}").format(reason=r.error))
+                             QCoreApplication.translate("ResultCard", "Could not read this file: {reason}").format(reason=r.error))
             painter.restore()
             return
 
@@ -371,7 +379,7 @@ class ResultCardDelegate(QStyledItemDelegate):
         # confidence bar + percentage (+ "not sure" badge)
         pct = f"{score * 100:.1f} %"
         pct_w = fm.horizontalAdvance("100.0 %") + 8
-        badge = _tr("not sure") if unsure else ""
+        badge = QCoreApplication.translate("ResultCard", "not sure") if unsure else ""
         badge_w = fm.horizontalAdvance(badge) + 14 if badge else 0
         bar_w = max(40, min(320, width - pct_w - badge_w - 8))
         bar = QRectF(text_x, y + fm.height() / 2 - 4, bar_w, 8)

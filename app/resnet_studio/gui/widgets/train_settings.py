@@ -51,6 +51,7 @@ class TrainSettingsPanel(QWidget):
         self.name_label = QLabel(self)
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(100)
+        self.name_label.setBuddy(self.name_edit)
         self.name_hint = HintLabel(parent=self)
 
         self.advanced = CollapsibleSection(parent=self)

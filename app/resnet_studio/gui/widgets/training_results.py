@@ -270,7 +270,8 @@ class TrainingResults(QWidget):
                 self.table.setItem(i, col, _NumberItem(text, value))
             support = int(row.get("support", 0) or 0)
             self.table.setItem(i, 3, _NumberItem(str(support), float(support)))
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # keeps the engine's class order until a header is clicked
 
     # ---- gallery
 
@@ -280,7 +281,6 @@ class TrainingResults(QWidget):
         for key, entry in enumerate(wrong[:MAX_GALLERY]):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, dict(entry))
-            item.setSizeHint(self.gallery.gridSize())
             self.gallery.addItem(item)
             items.append((key, str(entry.get("path", ""))))
         self._fill_gallery_texts()
@@ -296,7 +296,8 @@ class TrainingResults(QWidget):
             item = self.gallery.item(i)
             e = item.data(Qt.ItemDataRole.UserRole) or {}
             conf = float(e.get("confidence", 0.0) or 0.0)
-            item.setText(self.tr("{true} → {predicted}").format(true=e.get("true", "?"), predicted=e.get("predicted", "?")))
+            item.setText(self.tr("{true} → {predicted}\n{confidence} sure").format(
+                true=e.get("true", "?"), predicted=e.get("predicted", "?"), confidence=format_percent(conf)))
             item.setToolTip(
                 self.tr("This is '{true}' but the model said '{predicted}' ({confidence} sure).\n{path}").format(
                     true=e.get("true", "?"), predicted=e.get("predicted", "?"),

@@ -1,0 +1,55 @@
+"""Fixtures for driving the real main window offscreen (pytest-qt's ``qtbot``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import save_image
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def photos(tmp_path):
+    """Factory: ``photos(n, folder="photos")`` → folder of ``n`` tiny JPEGs (different seeds)."""
+
+    def make(n: int = 3, folder: str = "photos", size=(48, 40)) -> list:
+        return [save_image(tmp_path / folder / f"photo_{i:02d}.jpg", size=size, seed=i) for i in range(n)]
+
+    return make
+
+
+@pytest.fixture
+def make_window(qtbot, fake_imagenet_weights, monkeypatch):
+    """Factory for a started :class:`MainWindow` (PyTorch backend: no ONNX export in tests).
+
+    Closing never blocks on the "stop and quit?" question (answered Yes), and teardown checks the
+    inference thread really stopped.
+    """
+    from resnet_studio.gui.i18n import LanguageManager
+    from resnet_studio.gui.main_window import MainWindow
+    from resnet_studio.gui.settings import Settings
+
+    monkeypatch.setattr(MainWindow, "confirm_stop_jobs", lambda self: True)
+    windows = []
+
+    def make(*, weights: bool = True, wait_model: bool = True, load_train_view: bool = False):
+        if weights:
+            fake_imagenet_weights("resnet18")
+        w = MainWindow(Settings(), LanguageManager(), backend="torch", load_train_view=load_train_view)
+        qtbot.addWidget(w)
+        w.show()
+        w.start()
+        if wait_model:
+            qtbot.waitUntil(lambda: w.classify._model_state in ("ready", "failed"), timeout=60000)
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.close()
+        assert not w.client._thread.isRunning(), "the inference thread must be stopped when the window closes"
+
+
+def wait_idle(qtbot, view, timeout: int = 60000) -> None:
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=timeout)
