@@ -17,21 +17,23 @@ from PIL import Image, ImageDraw, ImageFilter
 
 def synthetic_photo(width: int, height: int, seed: int = 0) -> Image.Image:
     rng = np.random.default_rng(seed)
-    # smooth colour field: a coarse random grid upsampled with bicubic interpolation
-    coarse = rng.integers(20, 235, (max(2, height // 300), max(2, width // 300), 3), dtype=np.uint8)
-    img = Image.fromarray(coarse, "RGB").resize((width, height), Image.Resampling.BICUBIC)
+    # drawn at a quarter of the size (cheap), then upscaled: smooth areas and soft edges
+    sw, sh = max(8, width // 4), max(8, height // 4)
+    coarse = rng.integers(20, 235, (max(2, sh // 75), max(2, sw // 75), 3), dtype=np.uint8)
+    img = Image.fromarray(coarse, "RGB").resize((sw, sh), Image.Resampling.BICUBIC)
     draw = ImageDraw.Draw(img)
     for _ in range(40):
-        x0, y0 = int(rng.integers(0, width)), int(rng.integers(0, height))
-        w, h = int(rng.integers(width // 20, width // 3)), int(rng.integers(height // 20, height // 3))
+        x0, y0 = int(rng.integers(0, sw)), int(rng.integers(0, sh))
+        w, h = int(rng.integers(sw // 20 + 1, sw // 3 + 2)), int(rng.integers(sh // 20 + 1, sh // 3 + 2))
         colour = tuple(int(c) for c in rng.integers(0, 256, 3))
-        box = (x0, y0, x0 + w, y0 + h)
-        (draw.ellipse if rng.random() < 0.5 else draw.rectangle)(box, fill=colour)
-    img = img.filter(ImageFilter.GaussianBlur(radius=max(1.0, width / 1500)))
-    # mild sensor grain, generated small and tiled so that making 200 photos stays quick
-    grain = rng.normal(0, 6.0, (256, 256, 3)).astype(np.float32)
+        (draw.ellipse if rng.random() < 0.5 else draw.rectangle)((x0, y0, x0 + w, y0 + h), fill=colour)
+    img = img.filter(ImageFilter.GaussianBlur(radius=0.7)).resize((width, height), Image.Resampling.BICUBIC)
+    # sensor grain at full resolution (what makes real JPEGs cost what they cost to decode),
+    # generated small and tiled so that making 200 photos stays quick
+    grain = rng.normal(0, 6.0, (256, 256, 3)).round().astype(np.int16)
     reps = (height // 256 + 1, width // 256 + 1, 1)
-    arr = np.asarray(img, dtype=np.float32) + np.tile(grain, reps)[:height, :width]
+    arr = np.asarray(img).astype(np.int16)
+    arr += np.tile(grain, reps)[:height, :width]
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
 
 

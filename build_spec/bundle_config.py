@@ -68,6 +68,11 @@ EXTRA_HIDDEN_IMPORTS = [
 #: the box. The others are offered for download in the app (``build.py --weights all`` ships all).
 DEFAULT_BUNDLED_WEIGHTS = "resnet18"
 
+#: Packages kept as .py source next to the bytecode: onnxscript parses its own functions' source
+#: (inspect.getsource) when torch exports a model to ONNX for the fast CPU route, and our own
+#: source makes tracebacks in logs and self-test reports show the failing lines.
+MODULE_COLLECTION_MODE = {"onnxscript": "pyz+py", "resnet_studio": "pyz+py"}
+
 #: Paths inside the bundle that are build- or test-time only (matched against destination paths).
 DROP_PATTERNS = [
     "torch/include/*", "torch/share/cmake/*", "torch/testing/_internal/*",

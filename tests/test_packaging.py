@@ -68,6 +68,7 @@ def test_spec_builds_one_windowed_folder_with_the_configured_contents(tmp_path):
     kw = analysis.kwargs
     assert Path(analysis.args[0][0]) == BUILD_SPEC / "launcher.py"
     assert kw["excludes"] == cfg.EXCLUDES
+    assert kw["module_collection_mode"]["onnxscript"] == "pyz+py"  # it reads its own source
     assert "torch._dynamo" in kw["hiddenimports"]
     assert "resnet_studio.selftest" in kw["hiddenimports"]
     dests = {f"{dest}/{Path(src).name}" for src, dest in kw["datas"]}

@@ -36,8 +36,20 @@ def make_model_file(path, *, seed: int = 0, crop: int = 64):
     return save_model_file(path, model.state_dict(), info)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """One compute thread: on a shared, oversubscribed machine several threads per process make
+    these tiny forward passes many times slower; results do not depend on it."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="module")
-def shared_env(tmp_path_factory):
+def shared_env(tmp_path_factory, one_thread):
     """Module-wide: a model file, and an ONNX cache (non-ASCII path) shared by the whole session,
     so the ~seconds-long ONNX export of each test model happens once."""
     mp = pytest.MonkeyPatch()
@@ -302,14 +314,17 @@ def test_onnx_cache_is_keyed_by_weights_and_survives_damage(shared_env, tmp_path
     cache = tmp_path / "cache"
     monkeypatch.setenv("RESNET_STUDIO_CACHE_DIR", str(cache))
     other = make_model_file(tmp_path / "other.safetensors", seed=1, crop=32)
-    first = Predictor(other, device="cpu", backend="onnxruntime")
-    assert not first.backend.cached
+    said = []
+    first = Predictor(other, device="cpu", backend="onnxruntime", on_status=said.append)
+    assert not first.backend.cached and "first time" in said[0]
     files = list((cache / "onnx").glob("*.onnx"))
     assert len(files) == 1 and not list((cache / "onnx").glob("*.part"))
     files[0].write_bytes(b"garbage")  # a damaged cache file is rebuilt, not fatal
     again = Predictor(other, device="cpu", backend="onnxruntime")
     assert not again.backend.cached and files[0].stat().st_size > 1000
-    assert Predictor(other, device="cpu", backend="onnxruntime").backend.cached
+    said.clear()
+    assert Predictor(other, device="cpu", backend="onnxruntime", on_status=said.append).backend.cached
+    assert said == []
     (r,) = again.classify_paths(distinct_images(tmp_path, 1))
     assert r.error is None
 

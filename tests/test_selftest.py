@@ -37,14 +37,13 @@ def test_with_imagenet_weights_every_check_passes(fake_imagenet_weights):
     assert all(r.seconds >= 0 for r in results)
 
 
-def test_without_weights_it_warns_and_still_classifies_and_trains(capsys, tmp_path, monkeypatch):
-    code = main(["--device", "cpu", "--backend", "torch"])
+def test_without_weights_it_warns_and_still_classifies(capsys):
+    code = main(["--device", "cpu", "--backend", "torch", "--only", "ImageNet weights,Classify"])
     out = capsys.readouterr().out
     assert code == 0
     assert "[WARN] ImageNet weights: No ImageNet weights found; download them from Models" in out
     assert "[ OK ] Classify:" in out and "untrained model" in out
-    assert "[ OK ] Training: 2 training steps" in out
-    assert "10 checks passed, 1 with a warning, 0 failed" in out
+    assert "2 of 2 checks passed, 1 with a warning, 0 failed" in out
     saved = out.strip().splitlines()[-1].removeprefix("Report saved to ")
     report = open(saved, encoding="utf-8").read()
     assert report.startswith(f"ResNet Studio {__version__} self-test")

@@ -1,1870 +1,1905 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ClassifyView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="256"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="256" />
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="257"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="257" />
         <source>Which model classifies the photos. ImageNet models know 1000 everyday categories; your own models know the categories you taught them.</source>
-        <translation type="unfinished"></translation>
+        <translation>用哪个模型给照片分类。ImageNet 模型认识 1000 种常见类别；你自己的模型认识你教给它的类别。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="260"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="276"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="260" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="276" />
         <source>Open photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="261"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="261" />
         <source>Choose photos to classify (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要分类的照片 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="262"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="277"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="262" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="277" />
         <source>Open folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="263"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="263" />
         <source>Classify every photo in a folder and its sub-folders (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>对文件夹及其子文件夹中的所有照片分类 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="264"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="264" />
         <source>Paste photos</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="265"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="265" />
         <source>Classify an image or file paths from the clipboard (Ctrl+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>对剪贴板中的图片或文件路径分类 (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="266"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="266" />
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="267"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="267" />
         <source>Save all results as a spreadsheet (CSV) file (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>把全部结果保存为表格 (CSV) 文件 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="268"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="268" />
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="269"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="269" />
         <source>Remove all results from the list (Ctrl+Shift+Backspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除全部结果 (Ctrl+Shift+Backspace)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="270"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="271"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="587"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="270" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="271" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="587" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="272"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="272" />
         <source>Stop classifying; results so far are kept (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止分类；已有结果会保留 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="273"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="273" />
         <source>Drop photos or folders here</source>
-        <translation type="unfinished"></translation>
+        <translation>把照片或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="274"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="274" />
         <source>Folders are searched with all their sub-folders. You can also paste an image or copied files with Ctrl+V.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹会连同所有子文件夹一起查找。也可以用 Ctrl+V 粘贴图片或已复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="278"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="278" />
         <source>Filter by label or file name</source>
-        <translation type="unfinished"></translation>
+        <translation>按标签或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="279"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="279" />
         <source>Show only results whose label or file name contains this text</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示标签或文件名包含此文字的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="280"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="280" />
         <source>&amp;Sort:</source>
-        <translation type="unfinished"></translation>
+        <translation>排序(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="282"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="282" />
         <source>As added</source>
-        <translation type="unfinished"></translation>
+        <translation>按添加顺序</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="283"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="283" />
         <source>Label (A–Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>标签 (A–Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="284"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="284" />
         <source>Most confident first</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度从高到低</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="285"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="285" />
         <source>Least confident first</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度从低到高</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="289"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="289" />
         <source>Only “not sure”</source>
-        <translation type="unfinished"></translation>
+        <translation>只看“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="290"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="290" />
         <source>Show only results whose confidence is below the threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示置信度低于阈值的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="291"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="291" />
         <source>Only unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>只看无法读取的</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="292"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="292" />
         <source>Show only files that could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="293"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="293" />
         <source>Show top 5</source>
-        <translation type="unfinished"></translation>
+        <translation>显示前 5 名</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="294"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="294" />
         <source>Show the five most likely labels on every card (click a card to open or close just that one)</source>
-        <translation type="unfinished"></translation>
+        <translation>在每张卡片上显示最可能的五个标签（单击卡片可单独展开或收起）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="296"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="296" />
         <source>“Not sure” below:</source>
-        <translation type="unfinished"></translation>
+        <translation>低于此值为“不确定”：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="297"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="297" />
         <source>Results whose top confidence is below this value are marked “not sure”</source>
-        <translation type="unfinished"></translation>
+        <translation>最高置信度低于此值的结果会标为“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="298"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="298" />
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="323"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="553"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="323" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="553" />
         <source>Choose or download a model first; your photos will be classified then.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择或下载一个模型，之后会自动为你的照片分类。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="345"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="345" />
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="364"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="364" />
         <source>Open photos</source>
-        <translation type="unfinished"></translation>
+        <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="365"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="365" />
         <source>Images ({exts});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 ({exts});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="372"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="372" />
         <source>Open a folder of photos</source>
-        <translation type="unfinished"></translation>
+        <translation>打开照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="387"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="387" />
         <source>The clipboard holds no image and no file paths.</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板里没有图片，也没有文件路径。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="392"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="392" />
         <source>There are no results to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可以导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="398"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="398" />
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399" />
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406" />
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413" />
         <source>Choose a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414" />
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="473"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="473" />
         <source>The classification engine could not start: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>分类引擎无法启动：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="478"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="478" />
         <source>Loading model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="488"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="488" />
         <source>{name} · {n} categories</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="501"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="501" />
         <source>No model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="506"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="506" />
         <source>The ImageNet weights for {name} are not on this computer yet. Download them once (internet needed), or choose a weights file you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>这台电脑上还没有 {name} 的 ImageNet 权重。可以下载一次（需要联网），或选择你已有的权重文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="508"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="588"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="508" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="588" />
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="509"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="509" />
         <source>Choose a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="510"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="513"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="510" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="513" />
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="512"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="512" />
         <source>This model could not be loaded: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载此模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="513"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="513" />
         <source>Choose another model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择其他模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="525"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="525" />
         <source>{n} file(s) were skipped because they are not images.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过了 {n} 个不是图片的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="527"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="527" />
         <source>No photos found in what you opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>在你打开的内容中没有找到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="555"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="555" />
         <source>Classification stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>分类已停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="557"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="557" />
         <source>Cancelled: {done} of {total} photos were classified.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：{total} 张照片中已分类 {done} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="560"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="560" />
         <source>Classified {n} photos.</source>
-        <translation type="unfinished"></translation>
+        <translation>已分类 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="586"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="586" />
         <source>Downloading the {name} weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 {name} 的权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="599"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="599" />
         <source>Downloading the {name} weights… {done:.1f} of {total:.1f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 {name} 的权重… {done:.1f} / {total:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="606"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="606" />
         <source>Download failed</source>
-        <translation type="unfinished"></translation>
+        <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="607"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="607" />
         <source>Download cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="617"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="617" />
         <source>Saved {n} results to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {n} 条结果保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="657"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="657" />
         <source>Open the photo</source>
-        <translation type="unfinished"></translation>
+        <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="658"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="658" />
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="662"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="662" />
         <source>Copy label</source>
-        <translation type="unfinished"></translation>
+        <translation>复制标签</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="663"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="663" />
         <source>Copy file path</source>
-        <translation type="unfinished"></translation>
+        <translation>复制文件路径</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="671"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="671" />
         <source>{n} photos</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="673"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="673" />
         <source>{n} not sure</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 张不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="675"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="675" />
         <source>{n} could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="690"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="690" />
         <source>Classifying {done} of {total}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在分类 {done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="693"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="693" />
         <source>Waiting for the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="694"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="694" />
         <source>Looking for photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找照片…</translation>
     </message>
 </context>
 <context>
     <name>ConfusionMatrixWidget</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="43"/>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="43" />
         <source>True category</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="44"/>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="44" />
         <source>Predicted category</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="46"/>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="46" />
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="119"/>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="119" />
         <source>No results yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="175"/>
-        <source>{count} of {total} pictures of &apos;{true}&apos; were recognised ({share:.0f}%).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="175" />
+        <source>{count} of {total} pictures of '{true}' were recognised ({share:.0f}%).</source>
+        <translation>“{true}”的 {total} 张图片中有 {count} 张被正确识别（{share:.0f}%）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="177"/>
-        <source>{count} of {total} pictures of &apos;{true}&apos; were taken for &apos;{pred}&apos; ({share:.0f}%).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="177" />
+        <source>{count} of {total} pictures of '{true}' were taken for '{pred}' ({share:.0f}%).</source>
+        <translation>“{true}”的 {total} 张图片中有 {count} 张被当成了“{pred}”（{share:.0f}%）。</translation>
     </message>
 </context>
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="134"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="134" />
         <source>1. Your pictures</source>
-        <extracomment>Where &quot;Choose folder…&quot; starts when no folder is chosen yet (remembered by the view).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Where "Choose folder…" starts when no folder is chosen yet (remembered by the view).</extracomment>
+        <translation>1. 你的图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="135"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="135" />
         <source>No folder chosen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="136"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="136" />
         <source>&amp;Choose folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件夹(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="137"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="137" />
         <source>Choose the folder that holds one sub-folder of pictures per category.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个文件夹，其中每个类别的图片放在各自的子文件夹里。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="139"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="139" />
         <source>Drop a folder here or choose one. Put the pictures of each category in its own sub-folder, for example cats/ and dogs/.</source>
-        <translation type="unfinished"></translation>
+        <translation>把文件夹拖到这里，或选择一个。把每个类别的图片放在各自的子文件夹中，例如 cats/ 和 dogs/。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="142"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="142" />
         <source>&amp;Sort by file name…</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件名整理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="144"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="144" />
         <source>Make category folders from the names of the pictures (cat_01.jpg goes into cat/). You see the plan first.</source>
-        <translation type="unfinished"></translation>
+        <translation>根据图片的文件名建立类别文件夹（cat_01.jpg 会放进 cat/）。会先给你看整理方案。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146" />
         <source>Pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146" />
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="155"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="155" />
         <source>Choose a dataset folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="299"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="299" />
         <source>Checking pictures: {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查图片：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="315" />
         <source>The pictures could not be checked: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查这些图片：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="337"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="337" />
         <source>{train} for training, {val} for validation, {test} for the final test</source>
-        <translation type="unfinished"></translation>
+        <translation>{train} 张用于训练，{val} 张用于验证，{test} 张用于最终测试</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="350"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="350" />
         <source>{problem} The {count} pictures in it can be sorted into category folders by their file names.</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem} 其中的 {count} 张图片可以按文件名整理到各类别文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="355"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="355" />
         <source>Looking at the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查看文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="360"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="360" />
         <source>{classes} categories, {images} pictures. Checking the pictures…</source>
-        <translation type="unfinished"></translation>
+        <translation>{classes} 个类别，{images} 张图片。正在检查图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="362"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="362" />
         <source>{classes} categories, {images} pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>{classes} 个类别，{images} 张图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="376"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="376" />
         <source>All pictures could be read; no problems found.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有图片都能读取；没有发现问题。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="23" />
+        <source>The computer ran out of memory. Close other programs or use fewer, smaller images.</source>
+        <translation>电脑内存不足。请关闭其他程序，或使用更少、更小的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="25" />
+        <source>Something went wrong inside ResNet Studio. The details below can help us fix it.</source>
+        <translation>ResNet Studio 内部出错了。下面的详细信息可以帮助我们修复问题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="32" />
+        <source>ResNet Studio</source>
+        <translation>ResNet Studio</translation>
     </message>
 </context>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="71"/>
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="71" />
         <source>The computer ran out of memory. Try a smaller batch size or image size.</source>
         <extracomment>Batch events are forwarded in chunks at most this often (seconds): a fast run produces thousands of batches per second, and one queued signal per batch would flood the GUI thread.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>电脑内存不足。请尝试更小的批大小或图片尺寸。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="76"/>
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="76" />
         <source>Something went wrong: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了：{error}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="157"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="157" />
         <source>ResNet Studio</source>
         <extracomment>How long closing waits for a cancelled job to stop before giving up on it (ms).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="158"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="158" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
         <source>Classify</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="159"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="220"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="159" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="220" />
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="160"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="160" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="161"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="161" />
         <source>Find out what is in your photos (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>看看你的照片里有什么 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="162"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="221"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="162" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="221" />
         <source>Teach a model your own categories (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>教模型认识你自己的类别 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="163"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="163" />
         <source>See, rename, import and export models (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>查看、重命名、导入和导出模型 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="164"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="164" />
         <source>Loading the Train view…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载训练页面…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="165"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="165" />
         <source>The Train view is not available in this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本中没有训练页面。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="166"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="166" />
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="167"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="167" />
         <source>Recent folders</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="168"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="168" />
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="169"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="169" />
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="170"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="170" />
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="174"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="175"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="175" />
         <source>Open the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="176"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="176" />
         <source>Where your trained models and settings are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>你训练的模型和设置保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="177"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="346"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="177" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="346" />
         <source>About ResNet Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="179"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="179" />
         <source>The model used to classify</source>
-        <translation type="unfinished"></translation>
+        <translation>用于分类的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="180"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="180" />
         <source>Where the models run: the processor (CPU) or a graphics card (GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型在哪里运行：处理器 (CPU) 或显卡 (GPU)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="246"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="246" />
         <source>Stop and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>停止并退出？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="247"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="247" />
         <source>A job is still running. Stop it and quit ResNet Studio?
 
 Results so far are kept on screen only; a model being trained is not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>还有任务在运行。要停止它并退出 ResNet Studio 吗？
+
+已有结果只显示在屏幕上；正在训练的模型不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="285"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="285" />
         <source>Loading engine…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="287"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="287" />
         <source>Engine not available</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="321" />
         <source>This translation is missing; showing English.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少此翻译；显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="333"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="333" />
         <source>No recent folders</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="337"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="337" />
         <source>Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="347"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="347" />
         <source>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;Classify photos with ResNet models and teach them your own categories — no code needed.&lt;/p&gt;&lt;p&gt;Built with PyTorch, torchvision and Qt.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;用 ResNet 模型给照片分类，并教它们认识你自己的类别——无需编程。&lt;/p&gt;&lt;p&gt;基于 PyTorch、torchvision 和 Qt 构建。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="95"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="95" />
         <source>ImageNet models (1000 everyday categories)</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet 模型（1000 种常见类别）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="99"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="99" />
         <source>{name} (not downloaded)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（未下载）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="101"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="101" />
         <source>Your models</source>
-        <translation type="unfinished"></translation>
+        <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="103"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="103" />
         <source>None yet: teach one in the Train tab</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="107"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="107" />
         <source>{name} ({n} categories)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{n} 个类别）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="110"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="110" />
         <source>Choose a model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="111"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="111" />
         <source>Use a .safetensors model file or a torchvision .pth file</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 .safetensors 模型文件或 torchvision 的 .pth 文件</translation>
     </message>
 </context>
 <context>
     <name>ModelsView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="208"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="208" />
         <source>ImageNet models</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet 模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="209"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="209" />
         <source>1000 categories</source>
-        <translation type="unfinished"></translation>
+        <translation>1000 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="210"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="210" />
         <source>Your models</source>
-        <translation type="unfinished"></translation>
+        <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="211"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="211" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="211"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="211" />
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="212"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="212" />
         <source>Import model…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="213"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="213" />
         <source>Add a model file (.safetensors, or a torchvision .pth) to your models (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>把模型文件（.safetensors 或 torchvision 的 .pth）加入你的模型 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="214"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="224"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="214" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="224" />
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="215"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="226"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="215" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="226" />
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="216"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="216" />
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="217"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="217" />
         <source>Bring back the model you deleted last (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复你最后删除的模型 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="218"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="220"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="218" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="220" />
         <source>Use in Classify</source>
-        <translation type="unfinished"></translation>
+        <translation>用于分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="219"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="222"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="219" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="222" />
         <source>Download weights</source>
-        <translation type="unfinished"></translation>
+        <translation>下载权重</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="221"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="221" />
         <source>Classify photos with this model</source>
-        <translation type="unfinished"></translation>
+        <translation>用这个模型给照片分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="223"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="223" />
         <source>Download the ImageNet weights of this model (internet needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>下载此模型的 ImageNet 权重（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="225"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="225" />
         <source>Give this model a new name (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>给这个模型起个新名字 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="227"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="227" />
         <source>Delete this model; you can undo it (Del, then Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除此模型；可以撤销（Del，然后 Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="228"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="228" />
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="229"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="229" />
         <source>Save this model in a format other programs can use</source>
-        <translation type="unfinished"></translation>
+        <translation>把模型保存为其他程序能用的格式</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="230"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="230" />
         <source>ONNX (.onnx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX (.onnx)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="231"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="231" />
         <source>TorchScript (.pt)…</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript (.pt)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="232"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="232"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
         <source>Parameters per stage</source>
-        <translation type="unfinished"></translation>
+        <translation>各阶段参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="232"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>网络层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="233"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="233" />
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="233"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="233" />
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="235"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
         <source>Architecture:</source>
-        <translation type="unfinished"></translation>
+        <translation>架构：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="235"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
         <source>Input size:</source>
-        <translation type="unfinished"></translation>
+        <translation>输入尺寸：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="235"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
         <source>Categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="236"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="236" />
         <source>Parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="236"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="236" />
         <source>Weights:</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="237"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="237" />
         <source>Validation accuracy:</source>
-        <translation type="unfinished"></translation>
+        <translation>验证准确率：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="237"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="237" />
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="238"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="238" />
         <source>Trained on:</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="238"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="238" />
         <source>Training:</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="241"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="241" />
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="241"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="241" />
         <source>Blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="241"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="241" />
         <source>Output channels</source>
-        <translation type="unfinished"></translation>
+        <translation>输出通道</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="242"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="242"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="244"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="244" />
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图片数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="245"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="245" />
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="287"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="379"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="287" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="379" />
         <source>on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>已在本机</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="287"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="287" />
         <source>not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="304"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="304" />
         <source>{n} categories</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="306"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="306" />
         <source>{acc:.0%} accurate</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 {acc:.0%}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="312"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="312" />
         <source>damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="318" />
         <source>None yet: teach one in the Train tab</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="365"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="365" />
         <source>Choose a model on the left</source>
-        <translation type="unfinished"></translation>
+        <translation>请在左侧选择一个模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="366"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="366" />
         <source>ImageNet models recognise 1000 everyday categories; your own models recognise what you taught them.</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet 模型能识别 1000 种常见类别；你自己的模型能识别你教给它的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="375"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="375" />
         <source>{block} blocks, stages of {layers}</source>
-        <translation type="unfinished"></translation>
+        <translation>{block} 残差块，各阶段块数 {layers}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="379"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="379" />
         <source>not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="415"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="415" />
         <source>working…</source>
-        <translation type="unfinished"></translation>
+        <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="431"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="431" />
         <source>{crop} × {crop} pixels (photos are resized to {resize} first)</source>
-        <translation type="unfinished"></translation>
+        <translation>{crop} × {crop} 像素（照片先缩放到 {resize}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="435"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="435" />
         <source>{total} in total</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="437"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="437" />
         <source> (small-image stem)</source>
-        <translation type="unfinished"></translation>
+        <translation>（小图输入层）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="438"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="438" />
         <source>stem (conv1 + bn1)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入层 (conv1 + bn1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="438"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="438" />
         <source>classifier (fc)</source>
-        <translation type="unfinished"></translation>
+        <translation>分类层 (fc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="475"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="475" />
         <source>Downloading weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="477"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="477" />
         <source>Downloading weights… {done:.0f} of {total:.0f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载权重… {done:.0f} / {total:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="478"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="478" />
         <source>Weights downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重已下载。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="480"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="480" />
         <source>Download failed</source>
-        <translation type="unfinished"></translation>
+        <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="489"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="489" />
         <source>Rename model</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="489"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="489" />
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="494"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="494" />
         <source>A model needs a name; the name cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型需要一个名字；名字不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="498"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="498" />
         <source>Rename failed</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="505"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="505" />
         <source>Model renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已重命名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="522"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="522" />
         <source>“{name}” was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="523"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="523" />
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="524"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="524" />
         <source>“{name}” was deleted. Press Ctrl+Z to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除“{name}”。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="542"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="542" />
         <source>Model restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="551"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="551" />
         <source>Import a model</source>
-        <translation type="unfinished"></translation>
+        <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="552"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="552" />
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="557"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="557" />
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="559"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="559" />
         <source>Importing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="565"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="565" />
         <source>Model imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="574"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="574" />
         <source>ONNX model (*.onnx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="574"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="574" />
         <source>TorchScript model (*.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="575"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="575" />
         <source>Export model</source>
-        <translation type="unfinished"></translation>
+        <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="579"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="579" />
         <source>Exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="580"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="580" />
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="582"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="582" />
         <source>Exporting… (this checks the exported model gives the same answers)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…（会检查导出的模型给出相同的答案）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="595"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="595" />
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件夹中显示</translation>
+    </message>
+</context>
+<context>
+    <name>ResultCard</name>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="367" />
+        <source>Could not read this file: {reason}</source>
+        <translation>无法读取此文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="382" />
+        <source>not sure</source>
+        <translation>不确定</translation>
     </message>
 </context>
 <context>
     <name>SortPreviewDialog</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="103"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="103" />
         <source>Sort pictures by file name</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件名整理图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="105"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="105" />
         <source>These pictures are not in category folders yet. The category names below were found in the file names; edit them if needed. The pictures are copied, the original folder is not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些图片还没有放在类别文件夹中。下面的类别名称是从文件名中找到的，需要时可以修改。图片会被复制，原文件夹不会改变。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="108"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="108" />
         <source>&amp;Categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="109"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="109" />
         <source>Category names separated by commas, e.g. cat, dog, bird.</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔的类别名称，例如 cat, dog, bird。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="110"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="110" />
         <source>&amp;Update preview</source>
-        <translation type="unfinished"></translation>
+        <translation>更新预览(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111" />
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111" />
         <source>Goes into</source>
-        <translation type="unfinished"></translation>
+        <translation>放入</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="112"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="112" />
         <source>Copy &amp;into:</source>
-        <translation type="unfinished"></translation>
+        <translation>复制到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="113"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="113" />
         <source>A new folder for the sorted pictures (it is created if needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>存放整理后图片的新文件夹（需要时会自动创建）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="114"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="114" />
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="115"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="115" />
         <source>&amp;Copy pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="116"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="116" />
         <source>Copy each picture into the folder of its category.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每张图片复制到它所属类别的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="126"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="126" />
         <source>Reading the file names…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="172"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="172" />
         <source>{category} ({count} pictures)</source>
-        <translation type="unfinished"></translation>
+        <translation>{category}（{count} 张图片）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="177"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="177" />
         <source>No category name in the file name ({count} pictures)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名中没有类别名称（{count} 张图片）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="178"/>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="180"/>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="184"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="178" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="180" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="184" />
         <source>not copied</source>
-        <translation type="unfinished"></translation>
+        <translation>不复制</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="183"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="183" />
         <source>More than one category name ({count} pictures)</source>
-        <translation type="unfinished"></translation>
+        <translation>包含多个类别名称（{count} 张图片）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="193" />
         <source>{count} pictures will be copied into {folders} category folders; {left} stay out.</source>
-        <translation type="unfinished"></translation>
+        <translation>将把 {count} 张图片复制到 {folders} 个类别文件夹中；{left} 张不复制。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="200"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="200" />
         <source>Choose where to put the sorted pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>选择整理后图片的存放位置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="209"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="209" />
         <source>Choose a folder to copy the sorted pictures into.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个文件夹来存放整理后的图片。</translation>
     </message>
 </context>
 <context>
     <name>TrainProgress</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="42"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="42" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="43"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="43" />
         <source>Stop training. The best model so far is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止训练。会保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="44"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="44" />
         <source>Progress of the whole training run.</source>
-        <translation type="unfinished"></translation>
+        <translation>整个训练过程的进度。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="65"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="65" />
         <source>{done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="109"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="109" />
         <source>Getting ready: reading the folder and loading the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>准备中：正在读取文件夹并加载网络…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="110"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="110" />
         <source>Looking at every picture once (this makes the epochs fast)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在把每张图片看一遍（这样之后每轮训练会更快）…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="111"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="111" />
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="112"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="112" />
         <source>Testing the model on the validation pictures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用验证图片测试模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="113"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="113" />
         <source>Saving the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="120"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="120" />
         <source>Not training. Choose your pictures, then press Start training.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在训练。请选择图片，然后点击“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="122"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="122" />
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="130"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="130" />
         <source>Epoch {epoch} of {epochs} · {speed} pictures/s</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} / {epochs} 轮 · 每秒 {speed} 张图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="133"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="133" />
         <source>Epoch {epoch} of {epochs} · {speed} pictures/s · about {eta} left</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} / {epochs} 轮 · 每秒 {speed} 张图片 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="137"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="137" />
         <source>Stopping after the current step…</source>
-        <translation type="unfinished"></translation>
+        <translation>完成当前步骤后停止…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="141"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="141" />
         <source>Training finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练完成。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="142"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="142" />
         <source>Training was cancelled. The best model so far was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已取消。已保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="143"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="143" />
         <source>Training was cancelled before the first epoch ended; no model was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第一轮结束前被取消；没有保存模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="144"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="144" />
         <source>Training failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="154"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="154" />
         <source>After epoch {epoch}: {val} right on the validation pictures (best so far {best}), loss {loss:.3f}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} 轮后：验证图片正确率 {val}（目前最好 {best}），损失 {loss:.3f}。</translation>
     </message>
 </context>
 <context>
     <name>TrainSettingsPanel</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="128"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="128" />
         <source>Smallest and fastest; a good start on a laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>最小最快；在笔记本电脑上入门的好选择。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="129"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="129" />
         <source>A little deeper than ResNet-18; a bit more accurate, a bit slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>比 ResNet-18 稍深；更准确一点，也慢一点。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="130"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="130" />
         <source>The classic all-rounder; more accurate, slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>经典的全能型；更准确，但更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="131"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="131" />
         <source>Deep and accurate; best with a graphics card.</source>
-        <translation type="unfinished"></translation>
+        <translation>层数深、准确；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="132"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="132" />
         <source>The deepest ResNet; best with a graphics card.</source>
-        <translation type="unfinished"></translation>
+        <translation>最深的 ResNet；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="133"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="133" />
         <source>Grouped convolutions: about the speed of ResNet-50, more accurate.</source>
-        <translation type="unfinished"></translation>
+        <translation>分组卷积：速度与 ResNet-50 相当，更准确。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="134"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="134" />
         <source>Large and accurate; needs a graphics card.</source>
-        <translation type="unfinished"></translation>
+        <translation>大而准确；需要显卡。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="135"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="135" />
         <source>Twice as wide as ResNet-50; accurate and heavy.</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度是 ResNet-50 的两倍；准确但计算量大。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="140"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="140" />
         <source>2. Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="141"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="141" />
         <source>Model &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="142"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="142" />
         <source>For example: Leaf diseases</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：叶片病害</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="143"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="143" />
         <source>How the new model is called in your model list. You can change it after training.</source>
-        <translation type="unfinished"></translation>
+        <translation>新模型在模型列表中的名字。训练后也可以修改。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="145"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="145" />
         <source>Advanced settings</source>
-        <translation type="unfinished"></translation>
+        <translation>高级设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="146"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="146" />
         <source>Show or hide the settings most people never need to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏大多数人不需要修改的设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="148"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="155"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="156"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="157"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="148" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="155" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="156" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="157" />
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="149"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="149" />
         <source>Last layer only (fastest)</source>
-        <translation type="unfinished"></translation>
+        <translation>只训练最后一层（最快）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="150"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="150" />
         <source>Last block and last layer</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="151"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="151" />
         <source>The whole network (slowest)</source>
-        <translation type="unfinished"></translation>
+        <translation>整个网络（最慢）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="158"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="158" />
         <source>Start from ImageNet knowledge (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 ImageNet 学到的知识开始（推荐）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="159"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="159" />
         <source>Vary the training pictures (flips, crops, colours)</source>
-        <translation type="unfinished"></translation>
+        <translation>变换训练图片（翻转、裁剪、颜色）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162" />
         <source>&amp;Architecture:</source>
-        <translation type="unfinished"></translation>
+        <translation>架构(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="185"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="185" />
         <source>Bigger networks can be more accurate but train and run slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>更大的网络可能更准确，但训练和运行都更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163" />
         <source>&amp;What to train:</source>
-        <translation type="unfinished"></translation>
+        <translation>训练哪些部分(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163" />
         <source>Training less of the network is faster and needs fewer pictures; Automatic decides from your dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练网络中较少的部分更快，需要的图片也更少；“自动”会根据你的数据集决定。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164" />
         <source>Starting point:</source>
-        <translation type="unfinished"></translation>
+        <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164" />
         <source>Off means learning from scratch: needs many more pictures and epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭表示从零开始学习：需要多得多的图片和训练轮数。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165" />
         <source>&amp;Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165" />
         <source>How many times the model sees every training picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型看每张训练图片的次数。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166" />
         <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166" />
         <source>Pictures processed together; lower it if the computer runs out of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>一次一起处理的图片数；如果内存不足请调小。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167" />
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167" />
         <source>How big each learning step is; too high makes training unstable.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步学习的幅度；太大会让训练不稳定。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168" />
         <source>&amp;Image size:</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168" />
         <source>Pictures are resized to this; smaller is faster, larger sees finer detail.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片会缩放到这个尺寸；越小越快，越大越能看清细节。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169" />
         <source>Augmentation:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据增强：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169" />
         <source>Random changes to the pictures help the model generalise to new photos.</source>
-        <translation type="unfinished"></translation>
+        <translation>对图片做随机变化，能帮助模型适应新照片。</translation>
     </message>
 </context>
 <context>
     <name>TrainTime</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="61"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="61" />
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="63"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="63" />
         <source>{m} min {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="64"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="64" />
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} 小时 {m} 分</translation>
     </message>
 </context>
 <context>
     <name>TrainView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="139"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="139" />
         <source>Start training</source>
         <extracomment>Extra ``TrainConfig`` values the view always passes (tests may change them). Replaces ``engine.train.train`` when set (see :class:`TrainWorker`; benchmarks).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="140"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="140" />
         <source>Training curves</source>
-        <translation type="unfinished"></translation>
+        <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="141"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="141" />
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="142"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="142" />
         <source>Live curves of how well the model is learning.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时显示模型学得怎么样的曲线。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="143"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="143" />
         <source>Accuracy, mistakes and saving the model, after training.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练后的准确率、错误和模型保存。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="189" />
         <source>A model is being trained.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="191" />
         <source>Train a new model on these pictures (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>用这些图片训练一个新模型 (Ctrl+Enter)。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="193" />
         <source>Choose a folder with at least two categories of pictures first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个至少包含两个类别图片的文件夹。</translation>
     </message>
 </context>
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="114"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="115" />
         <source>Loss (lower is better)</source>
         <extracomment>Weight of history in the smoothed loss (exponential moving average, bias-corrected).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="115"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="116" />
         <source>Accuracy (higher is better)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率（越高越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="116"/>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="117"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="117" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="118" />
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="118"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="119" />
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="119"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="120" />
         <source>Accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="121"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="122" />
         <source>How wrong the model still is. The thin line is each batch, the thick line its smoothed trend, the dots are measured on the validation pictures after each epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型还错得有多厉害。细线是每一批的值，粗线是平滑后的趋势，圆点是每轮结束后在验证图片上测得的值。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="125"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="126" />
         <source>Share of pictures put in the right category after each epoch: on the validation pictures (which the model never learns from) and on the training pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮结束后被分到正确类别的图片比例：分别在验证图片（模型从不从中学习）和训练图片上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="130"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="131" />
         <source>Training (each batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练（每批）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="131"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="132" />
         <source>Training (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练（平滑）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="132"/>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="135"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="133" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="136" />
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="136"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="137" />
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
 </context>
 <context>
     <name>TrainingResults</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="146"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="146" />
         <source>&amp;Name:</source>
         <extracomment>Opens a misclassified picture; replaceable so tests do not launch a viewer.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="147"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="147" />
         <source>A name for this model</source>
-        <translation type="unfinished"></translation>
+        <translation>给这个模型起个名字</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="148"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="148" />
         <source>The name this model gets in the model list and its file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>此模型在模型列表中的名字，也是它的文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="149"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="149" />
         <source>&amp;Save model</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="150"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="150" />
         <source>Keep this model under the name you typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>用你输入的名字保存此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="151"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="151" />
         <source>&amp;Use this model</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此模型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="152"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="152" />
         <source>Switch to the Classify view with this model selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到“分类”页并选中此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
         <source>Pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="157"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="157" />
         <source>The category (one sub-folder of your dataset).</source>
-        <translation type="unfinished"></translation>
+        <translation>类别（数据集中的一个子文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="158"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="158" />
         <source>Of the pictures the model put in this category, the share that really belong there.</source>
-        <translation type="unfinished"></translation>
+        <translation>在模型归入此类别的图片中，真正属于该类别的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="159"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="159" />
         <source>Of the pictures of this category, the share the model recognised.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此类别的图片中，被模型认出来的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="160"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="160" />
         <source>How many validation pictures of this category were tested.</source>
-        <translation type="unfinished"></translation>
+        <translation>此类别有多少张验证图片参与了测试。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="166"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="166" />
         <source>Per category</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="167"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="167" />
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="168"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="168" />
         <source>Mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="169"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="169" />
         <source>Rows are the true categories, columns what the model said. Everything off the diagonal is a mistake.</source>
-        <translation type="unfinished"></translation>
+        <translation>行是真实类别，列是模型的判断。对角线以外的都是错误。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="171"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="171" />
         <source>Validation pictures the model got wrong, the surest mistakes first. Click a picture to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型判断错误的验证图片，最有把握的错误排在前面。点击图片可打开。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="229"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="229" />
         <source>No model was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有保存模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="230"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="230" />
         <source>Training was stopped before the first epoch ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第一轮结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="234"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="234" />
         <source>Accuracy on the validation pictures: {accuracy}</source>
-        <translation type="unfinished"></translation>
+        <translation>验证图片上的准确率：{accuracy}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="238"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="238" />
         <source>Training was stopped after {epochs} epochs ({duration}). The best model so far (epoch {best}) was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在 {epochs} 轮后停止（用时 {duration}）。已保留目前最好的模型（第 {best} 轮）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="241"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="241" />
         <source>Trained for {epochs} epochs in {duration}; the best was epoch {best}, and that is the model kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>共训练 {epochs} 轮，用时 {duration}；最好的是第 {best} 轮，保留的就是它。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="247"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="247" />
         <source>Saved as {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="250"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="250" />
         <source>Kept for now as {file}. Type a name and save it to find it easily.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时保存为 {file}。输入名字并保存，以后更容易找到。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="299"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="299" />
         <source>{true} → {predicted}
 {confidence} sure</source>
-        <translation type="unfinished"></translation>
+        <translation>{true} → {predicted}
+把握 {confidence}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="302"/>
-        <source>This is &apos;{true}&apos; but the model said &apos;{predicted}&apos; ({confidence} sure).
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="302" />
+        <source>This is '{true}' but the model said '{predicted}' ({confidence} sure).
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>这是“{true}”，但模型说是“{predicted}”（把握 {confidence}）。
+{path}</translation>
     </message>
 </context>
 <context>
     <name>Zoo</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="15"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="15" />
         <source>Smallest and fastest; a good start on a laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>最小最快；在笔记本电脑上入门的好选择。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="16"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="16" />
         <source>A little deeper than ResNet-18.</source>
-        <translation type="unfinished"></translation>
+        <translation>比 ResNet-18 稍深一些。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="17"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="17" />
         <source>The classic all-rounder; more accurate, slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>经典的全能型；更准确，但更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="18"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="18" />
         <source>Deep and accurate; best with a GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>层数深、准确；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="19"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="19" />
         <source>The deepest ResNet; best with a GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>最深的 ResNet；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="20"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="20" />
         <source>Grouped convolutions: ResNet-50 speed, better accuracy.</source>
-        <translation type="unfinished"></translation>
+        <translation>分组卷积：与 ResNet-50 速度相当，准确率更高。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="21"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="21" />
         <source>Large and accurate; needs a GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>大而准确；需要显卡。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="22"/>
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="22" />
         <source>Twice as wide as ResNet-50; accurate, heavy.</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度是 ResNet-50 的两倍；准确但计算量大。</translation>
     </message>
 </context>
 </TS>

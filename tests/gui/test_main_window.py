@@ -55,6 +55,7 @@ def test_closing_can_be_refused_while_busy(qtbot, make_window, photos, monkeypat
     monkeypatch.setattr(MainWindow, "confirm_stop_jobs", lambda self: True)
 
 
+@pytest.mark.slow
 def test_app_process_with_a_job_running_exits_cleanly(tmp_path, fake_imagenet_weights, photos):
     """A real ``run_app`` process, closed while classifying: exit code 0, no QThread warning."""
     fake_imagenet_weights("resnet18")
@@ -64,6 +65,8 @@ def test_app_process_with_a_job_running_exits_cleanly(tmp_path, fake_imagenet_we
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from resnet_studio.gui import main_window
+        from resnet_studio.gui.app import create_application
+        app = create_application([{str(folder)!r}])
         main_window.MainWindow.confirm_stop_jobs = lambda self: True
         def close_when_busy():
             w = next(x for x in QApplication.topLevelWidgets() if isinstance(x, main_window.MainWindow))
@@ -76,7 +79,7 @@ def test_app_process_with_a_job_running_exits_cleanly(tmp_path, fake_imagenet_we
         from resnet_studio.gui.app import run_app
         sys.exit(run_app([{str(folder)!r}]))
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESNET_STUDIO_INFERENCE_BACKEND="torch")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
     assert "closing with" in out.stdout
@@ -87,12 +90,12 @@ def test_language_switch_to_chinese_changes_visible_texts(qtbot, make_window):
     w = make_window()
     assert w.tabs.tabText(0) == "Classify"
     w.set_language("zh_CN")
-    assert w.tabs.tabText(0) == "分类"
+    qtbot.waitUntil(lambda: w.tabs.tabText(0) == "分类")  # Qt delivers LanguageChange as an event
     assert w.tabs.tabText(2) == "模型"
     assert w.classify.drop_zone.title.text() == "把照片或文件夹拖到这里"
     assert w.models.import_action.text() == "导入模型…"
     assert w.settings.language == "zh_CN"
     assert w.language_actions["zh_CN"].isChecked()
     w.set_language("en")
-    assert w.tabs.tabText(0) == "Classify"
+    qtbot.waitUntil(lambda: w.tabs.tabText(0) == "Classify")
     assert w.classify.drop_zone.title.text() == "Drop photos or folders here"

@@ -145,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
         predictor = Predictor(
             args.model, device=args.device, batch_size=args.batch_size, top_k=args.top_k,
             allow_download=args.allow_download, backend=args.backend, progress=progress,
+            on_status=err,
         )
     except WeightsNotFoundError as exc:
         hint = "" if args.allow_download else " To download it now, add --allow-download."

@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,19 @@ def weights_digest(model, *, input_size: int, extra: str = "") -> str:
         if t.numel():
             h.update(t.reshape(-1).view(torch.uint8).numpy())
     return h.hexdigest()
+
+
+#: Graphs kept in the cache (most recently used first); each is as big as the model's weights.
+CACHE_KEEP = 6
+
+
+def _prune_cache(folder: Path, keep: int = CACHE_KEEP) -> None:
+    try:
+        graphs = sorted(folder.glob("*.onnx"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in graphs[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("could not prune the ONNX cache: %s", exc)
 
 
 def onnx_cache_dir() -> Path:
@@ -119,6 +133,14 @@ def _default_threads() -> int:
     return torch.get_num_threads()
 
 
+def _touch(path: Path | None) -> None:
+    if path is not None:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+
+
 class OrtBackend:
     """Runs a cached ONNX export of ``model`` on the CPU. Construction raises :class:`OrtUnavailable`."""
 
@@ -133,6 +155,7 @@ class OrtBackend:
         exporter: str = "auto",
         threads: int | None = None,
         spinning: bool = False,
+        on_status: Callable[[str], None] | None = None,
     ) -> None:
         try:
             import onnxruntime as ort
@@ -157,9 +180,12 @@ class OrtBackend:
             try:
                 self._session = self._open(ort, graph)
                 self.cached = True
+                _touch(self.path)  # most recently used: kept by the pruning
                 return
             except Exception as exc:  # noqa: BLE001 - a damaged cached graph: rebuild it
                 log.info("cached ONNX graph %s unusable, exporting again: %s", self.path, exc)
+        if on_status is not None:
+            on_status("Preparing the model for fast CPU inference (first time only)…")
         try:
             graph = export_onnx_bytes(model, input_size, exporter=exporter)
         except Exception as exc:  # noqa: BLE001 - exporters fail in many ways
@@ -173,6 +199,7 @@ class OrtBackend:
             try:
                 with atomic_write(self.path) as fh:
                     fh.write(graph)
+                _prune_cache(self.path.parent)
             except Exception as exc:  # noqa: BLE001 - a full disk only costs the next start time
                 log.info("could not cache the ONNX graph: %s", exc)
 

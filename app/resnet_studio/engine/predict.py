@@ -18,7 +18,7 @@ import logging
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +99,8 @@ class Predictor:
     ``allow_download``), a ``.safetensors`` model file or a ``.pth`` state dict.
     ``device``: auto | cpu | cuda | mps. ``backend``: auto | torch | onnxruntime (CPU only).
     ``progress``/``cancel`` apply to loading (a weights download); pass ``cancel`` to
-    :meth:`classify_paths` to stop a run.
+    :meth:`classify_paths` to stop a run. ``on_status`` receives short messages about slow loading
+    steps (the first-time ONNX preparation) for a status bar.
     Raises :class:`ModelError` (incl. ``WeightsNotFoundError``), :class:`DeviceError`,
     :class:`CancelledError`.
     """
@@ -117,6 +118,7 @@ class Predictor:
         cancel: threading.Event | None = None,
         workers: int | None = None,
         onnx_cache: bool = True,
+        on_status: Callable[[str], None] | None = None,
     ) -> None:
         if batch_size < 1:
             raise ModelError("The batch size must be at least 1.")
@@ -135,7 +137,8 @@ class Predictor:
         self.top_k = int(top_k)
         self.workers = int(workers or _default_workers())
         self.backend, self.backend_note = make_backend(
-            self.classifier.model, self.device, self.preprocess.crop_size, backend, cache=onnx_cache
+            self.classifier.model, self.device, self.preprocess.crop_size, backend,
+            cache=onnx_cache, on_status=on_status,
         )
         self.device_description: str = f"{describe_device(self.device)} · {self.backend.describe()}"
 

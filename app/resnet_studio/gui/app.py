@@ -57,7 +57,9 @@ def run_app(argv: list[str]) -> int:
     settings = Settings()
     languages = LanguageManager()
     languages.apply(resolve_language(settings.language))
-    window = MainWindow(settings, languages)
+    # PyTorch or ONNX Runtime on the CPU ("auto" lets the engine choose); a troubleshooting knob.
+    backend = os.environ.get("RESNET_STUDIO_INFERENCE_BACKEND", "auto")
+    window = MainWindow(settings, languages, backend=backend)
     install_excepthook()
     paths = [a for a in app.arguments()[1:] if not a.startswith("-") and os.path.exists(a)]
 

@@ -59,9 +59,9 @@ class TrainView(QWidget):
         self._train_job: TrainWorker | None = None
         self._save_job: ModelSaveJob | None = None
         self._auto_name = ""  # the model name we filled in (replaced when the folder changes)
-        #: Extra ``TrainConfig`` values the view always passes (tests may change them).
+        # Extra ``TrainConfig`` values the view always passes (tests may change them).
         self.extra_config: dict = {"allow_download": True}
-        #: Replaces ``engine.train.train`` when set (see :class:`TrainWorker`; benchmarks).
+        # Replaces ``engine.train.train`` when set (see :class:`TrainWorker`; benchmarks).
         self.train_fn = None
 
         self.dataset = DatasetPanel(self._runner, self)

@@ -29,8 +29,8 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, S
 
 from ..engine.errors import CancelledError, StudioError
 
-#: Batch events are forwarded in chunks at most this often (seconds): a fast run produces
-#: thousands of batches per second, and one queued signal per batch would flood the GUI thread.
+# Batch events are forwarded in chunks at most this often (seconds): a fast run produces
+# thousands of batches per second, and one queued signal per batch would flood the GUI thread.
 BATCH_EMIT_INTERVAL_S = 0.05
 
 

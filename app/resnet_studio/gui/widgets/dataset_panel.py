@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -69,7 +67,7 @@ class DatasetPanel(QWidget):
         self._thumbs: dict[int, dict[int, QImage]] = {}
         self._ready = False
         self.sort_dialog: SortPreviewDialog | None = None
-        #: Where "Choose folder…" starts when no folder is chosen yet (remembered by the view).
+        # Where "Choose folder…" starts when no folder is chosen yet (remembered by the view).
         self.last_folder = ""
         self.setAcceptDrops(True)
 
@@ -105,10 +103,13 @@ class DatasetPanel(QWidget):
         self.check_progress = QProgressBar(self)
         self.check_progress.setVisible(False)
         self.check_progress.setTextVisible(True)
-        self.issues = QListWidget(self)
-        self.issues.setWordWrap(True)
+        # One row per health issue: icon + wrapped text (labels wrap to any width, list items do not).
+        self.issues = QWidget(self)
+        self._issues_layout = QVBoxLayout(self.issues)
+        self._issues_layout.setContentsMargins(0, 0, 0, 0)
+        self._issues_layout.setSpacing(2)
         self.issues.setVisible(False)
-        self.issues.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._issue_texts: list[str] = []
 
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -363,22 +364,36 @@ class DatasetPanel(QWidget):
             self.status.setText(text.format(classes=n_classes, images=n_images))
             self.status.setToolTip("")
 
+    def issue_texts(self) -> list[str]:
+        """The lines shown under the categories (health errors, warnings, or "no problems")."""
+        return list(self._issue_texts)
+
     def _show_issues(self) -> None:
-        self.issues.clear()
+        while self._issues_layout.count():
+            row = self._issues_layout.takeAt(0).widget()
+            if row is not None:
+                row.deleteLater()
         health = self._health or {}
-        style = self.style()
-        for text in health.get("errors", []):
-            QListWidgetItem(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical), text, self.issues)
-        for text in health.get("warnings", []):
-            QListWidgetItem(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), text, self.issues)
-        if self._health is not None and not self.issues.count():
-            QListWidgetItem(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-                            self.tr("All pictures could be read; no problems found."), self.issues)
-        self.issues.setVisible(self.issues.count() > 0)
-        if self.issues.count():
-            # As tall as its lines (up to a limit), not a big empty box under one line.
-            rows = sum(self.issues.sizeHintForRow(i) for i in range(self.issues.count()))
-            self.issues.setFixedHeight(min(rows + 2 * self.issues.frameWidth() + 4, 130))
+        rows = [(QStyle.StandardPixmap.SP_MessageBoxCritical, t) for t in health.get("errors", [])]
+        rows += [(QStyle.StandardPixmap.SP_MessageBoxWarning, t) for t in health.get("warnings", [])]
+        if self._health is not None and not rows:
+            rows.append((QStyle.StandardPixmap.SP_DialogApplyButton, self.tr("All pictures could be read; no problems found.")))
+        self._issue_texts = [t for _, t in rows]
+        size = self.fontMetrics().height() + 2
+        for pixmap, text in rows:
+            row = QWidget(self.issues)
+            layout = QHBoxLayout(row)
+            layout.setContentsMargins(0, 0, 0, 0)
+            icon = QLabel(row)
+            icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
+            icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+            label = QLabel(text, row)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(icon)
+            layout.addWidget(label, 1)
+            self._issues_layout.addWidget(row)
+        self.issues.setVisible(bool(rows))
 
     # ---- sorting a flat folder
 

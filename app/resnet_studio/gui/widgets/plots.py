@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 REDRAW_INTERVAL_MS = 100
-#: Weight of history in the smoothed loss (exponential moving average, bias-corrected).
+# Weight of history in the smoothed loss (exponential moving average, bias-corrected).
 EMA_BETA = 0.9
 
 # Mid-saturation colours that read on white and on near-black backgrounds.
@@ -178,10 +178,16 @@ class TrainingPlots(QWidget):
         if ev.get("batch_loss") is not None:
             return float(ev["batch_loss"])
         epoch, batch, mean = int(ev.get("epoch", 1)), int(ev.get("batch", 1)), float(ev.get("loss", math.nan))
+        batches = int(ev.get("batches", 0) or 0)
         prev, self._prev_mean = self._prev_mean, (epoch, batch, mean)
+        if batch == 1:
+            return mean
+        if batch == batches:
+            # The last batch is usually smaller, so its own loss cannot be told from the mean.
+            return math.nan
         if prev is not None and prev[0] == epoch and prev[1] == batch - 1 and math.isfinite(prev[2]):
             return max(batch * mean - (batch - 1) * prev[2], 0.0)
-        return mean  # first batch of an epoch (or a gap): the mean is the best we know
+        return mean  # after a gap the mean is the best we know
 
     def add_batches(self, events: list[dict]) -> None:
         """Per-batch events (``BatchEvent`` fields): x is the fractional epoch, y the loss."""

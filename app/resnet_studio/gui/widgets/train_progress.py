@@ -112,6 +112,10 @@ class TrainProgress(QWidget):
             "evaluating": self.tr("Testing the model on the validation pictures…"),
             "saving": self.tr("Saving the model…"),
         }
+        if stage == "preparing" and message.startswith("Download"):
+            return self.tr("Downloading the ImageNet weights…")
+        if stage == "preparing" and message.startswith("Decoding"):
+            return self.tr("Reading every picture once…")
         return texts.get(stage, message)
 
     def _show_state(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.zoo import ZOO
 from ..train_worker import JobRunner
 from .confusion_matrix import ConfusionMatrixWidget
 from .dataset_jobs import ThumbnailJob
@@ -67,7 +68,7 @@ class TrainingResults(QWidget):
         self._result: dict = {}
         self._model_path = ""
         self._last_open: tuple[str, float] = ("", 0.0)
-        #: Opens a misclassified picture; replaceable so tests do not launch a viewer.
+        # Opens a misclassified picture; replaceable so tests do not launch a viewer.
         self.open_url = QDesktopServices.openUrl
 
         self.accuracy_label = QLabel(self)
@@ -240,7 +241,23 @@ class TrainingResults(QWidget):
         else:
             text = self.tr("Trained for {epochs} epochs in {duration}; the best was epoch {best}, "
                            "and that is the model kept.")
-        self.summary_label.setText(text.format(epochs=epochs_run, duration=duration, best=r.get("best_epoch", epochs_run)))
+        lines = [text.format(epochs=epochs_run, duration=duration, best=r.get("best_epoch", epochs_run))]
+        used = r.get("settings") or {}
+        if used:
+            modes = {
+                "head": self.tr("last layer only"),
+                "finetune": self.tr("last block and last layer"),
+                "full": self.tr("the whole network"),
+            }
+            lines.append(self.tr("Trained {what} of {arch}, {epochs} epochs, batch size {batch}, learning rate {lr:g}.").format(
+                what=modes.get(used.get("mode"), used.get("mode", "")),
+                arch=ZOO[r["arch"]].display_name if r.get("arch") in ZOO else r.get("arch", ""),
+                epochs=used.get("epochs", epochs_run), batch=used.get("batch_size", "?"), lr=float(used.get("lr") or 0.0)))
+        lines.extend(str(w) for w in r.get("warnings") or [])
+        skipped = len(r.get("skipped") or [])
+        if skipped:
+            lines.append(self.tr("{count} pictures could not be read and were left out.").format(count=skipped))
+        self.summary_label.setText("\n".join(lines))
 
     def _show_saved(self) -> None:
         if getattr(self, "_saved_path", ""):
@@ -306,6 +323,8 @@ class TrainingResults(QWidget):
 
     @Slot(int, QImage)
     def _on_thumbnail(self, key: int, image: QImage) -> None:
+        if self._thumb_job is None or self.sender() is not self._thumb_job:
+            return  # from the gallery of an earlier run
         item = self.gallery.item(key)
         if item is not None:
             item.setIcon(QPixmap.fromImage(image))

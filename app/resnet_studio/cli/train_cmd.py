@@ -1,0 +1,331 @@
+"""``resnet-studio train DATA_DIR --out MODEL.safetensors``: teach a model the categories of a folder.
+
+Progress goes to stderr (a bar per epoch on a terminal, one line per epoch otherwise, nothing when
+there is no stderr); the result goes to stdout, as text or, with ``--json``, as one JSON object on
+the last line. Ctrl-C stops after the current batch and keeps the best model so far.
+
+Exit codes: 0 trained; 1 trained, but some pictures could not be read (listed); 2 usage, data,
+model or output error (one line on stderr); 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from contextlib import contextmanager
+
+from ..engine.devices import DEVICE_CHOICES
+from ..engine.zoo import DEFAULT_ARCH, ZOO
+
+MODE_CHOICES = ("auto", "head", "finetune", "full")
+
+
+# --- helpers shared with evaluate_cmd / export_cmd ----------------------------------------------
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 (got {text})")
+    return value
+
+
+def fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0 <= value < 1:
+        raise argparse.ArgumentTypeError(f"must be from 0 up to (not including) 1 (got {text})")
+    return value
+
+
+def stream_ok(stream) -> bool:
+    """False in a windowed (frozen) app, where ``sys.stdout``/``sys.stderr`` are None."""
+    return stream is not None and hasattr(stream, "write")
+
+
+def is_tty(stream) -> bool:
+    try:
+        return stream_ok(stream) and bool(stream.isatty())
+    except (ValueError, OSError):
+        return False
+
+
+def err(message: str) -> None:
+    if stream_ok(sys.stderr):
+        try:
+            print(f"resnet-studio: {message}", file=sys.stderr, flush=True)
+        except (OSError, ValueError):
+            pass
+
+
+def out(text: str = "") -> None:
+    if stream_ok(sys.stdout):
+        try:
+            print(text, file=sys.stdout, flush=True)
+        except UnicodeEncodeError:
+            print(text.encode("ascii", "backslashreplace").decode("ascii"), file=sys.stdout, flush=True)
+
+
+def print_json(obj: dict) -> None:
+    out(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+@contextmanager
+def cancel_on_ctrl_c():
+    """A ``threading.Event`` set by the first Ctrl-C (the engine then stops cleanly); a second
+    Ctrl-C interrupts at once."""
+    cancel = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield cancel
+        return
+
+    def handler(signum, frame):
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        err("stopping after this batch (press Ctrl-C again to stop at once)...")
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except (ValueError, OSError):
+        yield cancel
+        return
+    try:
+        yield cancel
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def runtime_error_message(exc: BaseException) -> str | None:
+    """A readable line for errors torch raises that a user can act on (memory)."""
+    text = str(exc)
+    if isinstance(exc, MemoryError) or "out of memory" in text.lower() or "can't allocate memory" in text.lower():
+        return "the computer ran out of memory; try a smaller --batch-size or --image-size."
+    return None
+
+
+def format_table(per_class: list[dict]) -> list[str]:
+    width = max([len("category")] + [len(r["name"]) for r in per_class])
+    lines = [f"  {'category':<{width}}  precision  recall  pictures"]
+    for r in per_class:
+        lines.append(f"  {r['name']:<{width}}  {r['precision']:>9.1%}  {r['recall']:>6.1%}  {r['support']:>8d}")
+    return lines
+
+
+def format_confusion(classes: list[str], cm: list[list[int]]) -> list[str]:
+    if not cm or len(classes) > 20:
+        return []
+    names = [c[:10] for c in classes]
+    width = max(len(n) for n in names)
+    col = max(5, width)
+    lines = ["  confusion matrix (rows: true category, columns: predicted)"]
+    lines.append("  " + " " * width + "  " + " ".join(f"{n:>{col}}" for n in names))
+    for n, row in zip(names, cm):
+        lines.append(f"  {n:<{width}}  " + " ".join(f"{v:>{col}d}" for v in row))
+    return lines
+
+
+# --- progress --------------------------------------------------------------------------------
+
+
+class Progress:
+    """Engine events → a tqdm bar per epoch on a terminal, a line per epoch otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = is_tty(sys.stderr)
+        self.bar = None
+        self.stage_bar = None
+        self.stage_name = ""
+
+    def _close_stage(self) -> None:
+        if self.stage_bar is not None:
+            self.stage_bar.close()
+            self.stage_bar = None
+
+    def __call__(self, event) -> None:
+        kind = type(event).__name__
+        if not stream_ok(sys.stderr):
+            return
+        try:
+            if kind == "StageEvent":
+                self._stage(event)
+            elif kind == "BatchEvent":
+                self._batch(event)
+            elif kind == "EpochEvent":
+                self._epoch(event)
+        except (OSError, ValueError):  # a closed or broken stderr never stops training
+            pass
+
+    def _stage(self, ev) -> None:
+        if ev.total and self.tty:
+            from tqdm import tqdm
+
+            if self.stage_bar is None or self.stage_name != ev.stage or self.stage_bar.total != ev.total:
+                self._close_stage()
+                label = {"extracting": "reading pictures", "preparing": "decoding pictures",
+                         "evaluating": "classifying"}.get(ev.stage, ev.stage)
+                self.stage_bar = tqdm(total=ev.total, desc=label, unit="img", file=sys.stderr, leave=False,
+                                      dynamic_ncols=True)
+                self.stage_name = ev.stage
+            self.stage_bar.update(ev.done - self.stage_bar.n)
+            return
+        if ev.total:
+            return  # counted stages print nothing without a terminal, except their start
+        self._close_stage()
+        if ev.stage in ("saving", "evaluating") and not self.tty:
+            return
+        if ev.stage != "evaluating":
+            err(ev.message.rstrip(".") + ".")
+
+    def _batch(self, ev) -> None:
+        self._close_stage()
+        if not self.tty:
+            return
+        from tqdm import tqdm
+
+        if self.bar is None:
+            self.bar = tqdm(total=ev.batches, desc=f"epoch {ev.epoch}/{ev.epochs}", unit="batch",
+                            file=sys.stderr, leave=True, dynamic_ncols=True)
+        self.bar.update(ev.batch - self.bar.n)
+        self.bar.set_postfix_str(f"loss {ev.loss:.3f} acc {ev.accuracy:.0%} {ev.images_per_s:.0f} img/s", refresh=False)
+
+    def _epoch(self, ev) -> None:
+        text = (f"epoch {ev.epoch}/{ev.epochs}: train loss {ev.train_loss:.3f}, accuracy {ev.train_accuracy:.1%}; "
+                f"validation loss {ev.val_loss:.3f}, accuracy {ev.val_accuracy:.1%}"
+                + (" (best so far, saved)" if ev.is_best else "") + f" [{ev.seconds:.1f}s]")
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"val acc {ev.val_accuracy:.1%}")
+            self.bar.close()
+            self.bar = None
+        if self.tty or ev.epochs <= 30 or ev.is_best or ev.epoch == ev.epochs or ev.epoch % 10 == 0:
+            err(text)
+
+    def close(self) -> None:
+        self._close_stage()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "train",
+        help="teach a model the categories of a folder (one sub-folder per category)",
+        description="Train a ResNet on DATA_DIR: one sub-folder of pictures per category "
+        "(or train/ and val/ folders laid out that way). The best model is saved to --out.",
+    )
+    p.add_argument("data_dir", metavar="DATA_DIR", help="folder with one sub-folder per category")
+    p.add_argument("--out", metavar="MODEL.safetensors",
+                   help="where to save the model (default: the app's model library)")
+    p.add_argument("--arch", default=DEFAULT_ARCH, choices=list(ZOO), help=f"network (default: {DEFAULT_ARCH})")
+    p.add_argument("--mode", default="auto", choices=MODE_CHOICES,
+                   help="what learns: head (last layer only, fastest), finetune (last stage too), "
+                        "full (every layer); auto decides (default)")
+    p.add_argument("--no-pretrained", dest="pretrained", action="store_false",
+                   help="start from random weights instead of ImageNet weights")
+    p.add_argument("--epochs", type=positive_int, metavar="N", help="passes over the pictures (default: auto)")
+    p.add_argument("--batch-size", type=positive_int, metavar="N", help="pictures per step (default: auto)")
+    p.add_argument("--lr", type=positive_float, metavar="X", help="learning rate (default: auto)")
+    p.add_argument("--image-size", type=positive_int, default=224, metavar="PX",
+                   help="picture size the network sees (default: 224)")
+    p.add_argument("--val-fraction", type=fraction, default=0.2, metavar="F",
+                   help="share of each category kept for validation when there is no val/ folder (default: 0.2)")
+    p.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default: 0)")
+    p.add_argument("--device", choices=DEVICE_CHOICES, default="auto", help="where to train (default: auto)")
+    p.add_argument("--schedule", choices=("cosine", "step"), default="cosine", help="learning-rate schedule")
+    p.add_argument("--no-augment", dest="augment", action="store_false",
+                   help="no random crops, flips or colour changes")
+    p.add_argument("--no-flip", dest="hflip", action="store_false",
+                   help="no mirror images (for text, digits, left/right-sensitive pictures)")
+    p.add_argument("--name", default="", help="model name shown in the app (default: the file name)")
+    p.add_argument("--allow-download", action="store_true",
+                   help="download the ImageNet weights if they are not on this computer (off by default)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object (last line of stdout)")
+    p.set_defaults(func=run)
+
+
+def _config(args):
+    from ..engine.train import TrainConfig
+
+    return TrainConfig(
+        arch=args.arch, mode=args.mode, pretrained=args.pretrained, epochs=args.epochs,
+        batch_size=args.batch_size, lr=args.lr, image_size=args.image_size, val_fraction=args.val_fraction,
+        seed=args.seed, device=args.device, augment=args.augment, hflip=args.hflip, schedule=args.schedule,
+        allow_download=args.allow_download, name=args.name,
+    )
+
+
+def _report(result) -> None:
+    if result.model_path:
+        out(f"model saved: {result.model_path}")
+    else:
+        out("no model was saved.")
+    out(f"mode: {result.mode} ({result.settings.get('mode_reason', '')}), {result.arch}, "
+        f"{result.n_train} training and {result.n_val} validation pictures, on {result.device}")
+    if result.history:
+        out(f"validation accuracy: {result.val_accuracy:.1%} (best epoch {result.best_epoch} of "
+            f"{result.epochs_run}), train loss {result.train_loss:.3f}, validation loss {result.val_loss:.3f}")
+        for line in format_table(result.per_class) + format_confusion(result.classes, result.confusion_matrix):
+            out(line)
+        if result.misclassified:
+            out(f"  most confident mistakes ({len(result.misclassified)} in all):")
+            for m in result.misclassified[:5]:
+                out(f"    {m['path']}: {m['true']} taken for {m['predicted']} ({m['confidence']:.0%})")
+    out(f"time: {result.seconds:.1f}s")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..engine.errors import StudioError
+    from ..engine.train import train
+
+    config = _config(args)
+    progress = Progress()
+    try:
+        with cancel_on_ctrl_c() as cancel:
+            result = train(args.data_dir, args.out, config, on_event=progress, cancel=cancel)
+    except StudioError:
+        raise  # one line, exit 2 (cli.main)
+    except (RuntimeError, MemoryError) as exc:
+        message = runtime_error_message(exc)
+        if message is None or os.environ.get("RESNET_STUDIO_DEBUG"):
+            raise
+        err(f"error: {message}")
+        return 2
+    finally:
+        progress.close()
+    for warning in result.warnings:
+        err(f"warning: {warning}")
+    for path, reason in result.skipped:
+        err(f"skipped {path}: {reason}")
+    if result.skipped:
+        err(f"{len(result.skipped)} picture(s) could not be read and were left out.")
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        _report(result)
+    if result.cancelled:
+        err("cancelled" + (f"; the best model so far is in {result.model_path}." if result.model_path else "."))
+        return 130
+    return 1 if result.skipped else 0
