@@ -200,7 +200,7 @@ def bench_single(work: Path, quick: bool) -> list[str]:
     parts = interleaved({
         "naive decode (full size)": lambda: Image.open(photo).convert("RGB"),
         "our decode (JPEG draft)": lambda: open_image(photo, min_side=pred.preprocess.resize_size),
-        "our preprocess": lambda: pred.preprocess.array(open_image(photo, min_side=256)),
+        "our decode + preprocess": lambda: pred.preprocess.array(open_image(photo, min_side=256)),
     }, 5 if quick else 7, warmup=1)
     print("  " + "  ".join(f"{k} {ms(v).strip()}" for k, v in parts.items()))
     top_ours = [p.label for p in ours()[0].predictions]
@@ -256,13 +256,16 @@ def bench_folder(work: Path, count: int) -> list[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", nargs="*", default=["forward", "single", "folder"], choices=["forward", "single", "folder"])
+    ap.add_argument("what", nargs="*", help="forward, single and/or folder (default: all three)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "resnet_studio_bench")
     ap.add_argument("--archs", default="resnet18,resnet50")
     ap.add_argument("--batches", default="1,16")
     ap.add_argument("--count", type=int, default=200, help="photos in the folder benchmark")
     ap.add_argument("--quick", action="store_true", help="fewer repetitions and no extra candidates")
     args = ap.parse_args()
+    args.what = args.what or ["forward", "single", "folder"]
+    if set(args.what) - {"forward", "single", "folder"}:
+        ap.error("choose from: forward, single, folder")
     args.work.mkdir(parents=True, exist_ok=True)
     archs = args.archs.split(",")
     setup_env(args.work, sorted(set(archs) | {"resnet18"}))

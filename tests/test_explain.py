@@ -222,8 +222,8 @@ def test_overlay_blends_the_colour_map_over_the_image():
     half = np.asarray(e.overlay(image, 0.5), dtype=np.int16)
     expected = (np.asarray(image, dtype=np.int16) + colorize(heat)) / 2
     assert np.abs(half - expected).max() <= 1
-    cold, hot = colorize(np.array([[0.0, 1.0]]))[0]
-    assert cold[2] > cold[0] and hot[0] > hot[2]  # blue for no heat, red for the most
+    none, cold, hot = colorize(np.array([[0.0, 0.1, 1.0]]))[0].astype(int)
+    assert none.sum() < 120 and cold[2] > cold[0] and hot[0] > hot[2]  # dark, blue, ..., red
     thumb = image.resize((20, 15))
     assert e.overlay(thumb).size == (20, 15)
     with pytest.raises(ValueError):

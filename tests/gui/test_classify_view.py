@@ -105,10 +105,10 @@ def test_sort_filter_and_not_sure_threshold(qtbot, make_window, photos):
     view = w.classify
     view.classify_paths([str(p) for p in photos(6)])
     wait_idle(qtbot, view)
-    proxy = view.proxy
+    proxy = view.list.model()
 
     def shown():
-        return [proxy.index(i, 0).data(Roles.Record) for i in range(proxy.rowCount())] 
+        return [proxy.index(i, 0).data(Roles.Record) for i in range(proxy.rowCount())]
 
     view.sort_combo.setCurrentIndex(view.sort_combo.findData("confidence_desc"))
     scores = [r.score for r in shown()]
@@ -139,13 +139,13 @@ def test_expand_card_and_clear(qtbot, make_window, photos):
     view = w.classify
     view.classify_paths([str(p) for p in photos(2)])
     wait_idle(qtbot, view)
-    index = view.proxy.index(0, 0)
+    index = view.model.index(0, 0)
     rect = view.list.visualRect(index)
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     record = index.data(Roles.Record)
     assert record.expanded
     # the card grows to show the top-5 rows
-    qtbot.waitUntil(lambda: view.list.visualRect(view.proxy.index(0, 0)).height() > rect.height() + 80)
+    qtbot.waitUntil(lambda: view.list.visualRect(view.model.index(0, 0)).height() > rect.height() + 80)
     view.clear()
     assert view.model.rowCount() == 0
     assert view.stack.currentWidget() is view.drop_zone

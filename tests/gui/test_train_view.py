@@ -228,6 +228,7 @@ def test_cancel_and_wait_while_training_returns_promptly(qtbot, view, shapes_dat
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=WAIT_MS)
 
 
+@pytest.mark.slow
 def test_training_failure_is_shown_not_raised(qtbot, view, shapes_dataset, monkeypatch):
     """No ImageNet weights on this computer and no download allowed: a readable message."""
     open_folder(qtbot, view, shapes_dataset)
@@ -337,3 +338,27 @@ def test_results_show_a_finished_run_and_open_mistakes_on_click(qtbot, tmp_path)
         qtbot.mouseClick(results.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == ["Pets"]
     results.stop_jobs()
+
+
+def test_the_view_does_not_import_torch(tmp_path):
+    """Building the view and looking at a folder never loads torch (only a training job does)."""
+    import subprocess
+
+    root = make_shapes_dataset(tmp_path / "data", per_class=3)
+    code = f"""
+import sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from resnet_studio.gui.train_view import TrainView
+v = TrainView()
+v.set_dataset_folder({str(root)!r})
+while v.dataset.is_scanning():
+    app.processEvents()
+    time.sleep(0.02)
+assert v.dataset.is_ready(), v.dataset.error_text()
+assert v.cancel_and_wait(10000)
+print("torch" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

@@ -188,12 +188,9 @@ class Progress:
                 self.stage_name = ev.stage
             self.stage_bar.update(ev.done - self.stage_bar.n)
             return
-        if ev.total:
-            return  # counted stages print nothing without a terminal, except their start
         self._close_stage()
-        if ev.stage in ("saving", "evaluating") and not self.tty:
-            return
-        if ev.stage != "evaluating":
+        # Without a terminal (logs, pipes) only the per-epoch lines are printed: steady, greppable.
+        if self.tty and not ev.total and ev.stage in ("preparing", "training"):
             err(ev.message.rstrip(".") + ".")
 
     def _batch(self, ev) -> None:

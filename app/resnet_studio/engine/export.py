@@ -77,9 +77,10 @@ def _torchscript_bytes(model, size: int, meta: dict) -> bytes:
     try:
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            traced = torch.jit.trace(model, example)
-        buf = io.BytesIO()
-        torch.jit.save(traced, buf, _extra_files={METADATA_FILE: json.dumps(meta, ensure_ascii=False)})
+            # no check_trace: the exported bytes are run and compared below anyway
+            traced = torch.jit.trace(model, example, check_trace=False)
+            buf = io.BytesIO()
+            torch.jit.save(traced, buf, _extra_files={METADATA_FILE: json.dumps(meta, ensure_ascii=False)})
     except Exception as exc:  # noqa: BLE001
         raise ExportError("The model could not be converted to TorchScript.", details=repr(exc)) from exc
     return buf.getvalue()
@@ -88,7 +89,9 @@ def _torchscript_bytes(model, size: int, meta: dict) -> bytes:
 def _run_torchscript(data: bytes, x: np.ndarray) -> np.ndarray:
     import torch
 
-    loaded = torch.jit.load(io.BytesIO(data), map_location="cpu")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # "deprecated, use torch.export": still supported
+        loaded = torch.jit.load(io.BytesIO(data), map_location="cpu")
     with torch.no_grad():
         return loaded(torch.from_numpy(x)).numpy()
 
@@ -98,7 +101,9 @@ def read_torchscript_metadata(path: os.PathLike | str) -> dict:
     import torch
 
     extra = {METADATA_FILE: ""}
-    torch.jit.load(str(path), map_location="cpu", _extra_files=extra)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        torch.jit.load(str(path), map_location="cpu", _extra_files=extra)
     return json.loads(extra[METADATA_FILE])
 
 

@@ -81,7 +81,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def _default_workers() -> int:
-    # Two decoders keep up with the model on a laptop; more only add contention for the cores.
+    # A few decoders keep up with the model; more would only contend with it for the cores.
     return max(1, min(4, (os.cpu_count() or 2)))
 
 
@@ -150,7 +150,18 @@ class Predictor:
 
     def probabilities(self, batch: np.ndarray) -> np.ndarray:
         """Class probabilities ``(N, classes)`` for a preprocessed ``(N, 3, H, W)`` float32 batch."""
-        return _softmax(self.backend.logits(batch))
+        try:
+            logits = self.backend.logits(batch)
+        except MemoryError as exc:
+            raise ModelError("The computer ran out of memory; use a smaller batch size.") from exc
+        except Exception as exc:  # noqa: BLE001 - torch / ONNX Runtime raise their own types
+            if "out of memory" in str(exc).lower():
+                raise ModelError(
+                    f"The {self.device.type.upper()} ran out of memory; use a smaller batch size or the CPU.",
+                    details=str(exc)[:2000],
+                ) from exc
+            raise ModelError("The model failed while classifying.", details=f"{type(exc).__name__}: {exc}"[:2000]) from exc
+        return _softmax(logits)
 
     def _top(self, probs: np.ndarray, k: int) -> list[Prediction]:
         k = min(k, probs.shape[0])

@@ -712,7 +712,8 @@ def _train_network(run: _Run, model) -> None:
         lr=plan.lr, momentum=cfg.momentum,
     )
     bs = plan.batch_size
-    batches = math.ceil(len(train_items) / bs)
+    n_fit = len(train_items) - (1 if len(train_items) > 1 and len(train_items) % bs == 1 else 0)
+    batches = math.ceil(n_fit / bs)
     total = batches * plan.epochs
     warmup = min(batches, total // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: _lr_factor(s, total, warmup, cfg.schedule))
@@ -745,12 +746,14 @@ def _train_network(run: _Run, model) -> None:
         loss_sum, correct, seen = 0.0, 0, 0
         batch_iter = prefetch(
             lambda e=epoch: make_batches(bank, train_items, bs, augment=augment, seed=cfg.seed, epoch=e,
-                                         shuffle=True, on_unreadable=unreadable),
+                                         shuffle=True, on_unreadable=unreadable, drop_single=True),
             pin=cuda,
         )
         for b, (xb, yb, _) in enumerate(batch_iter):
             if run.check_cancel():
                 break
+            if len(yb) < 2 and n_fit > 1:
+                continue  # only when pictures of this batch failed to decode: batch norm needs two
             x, y = to_input(xb), yb.to(device, non_blocking=cuda)
             out = forward(x)
             loss = loss_fn(out.float(), y)

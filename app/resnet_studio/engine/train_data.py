@@ -210,15 +210,20 @@ def make_batches(
     epoch: int,
     shuffle: bool,
     on_unreadable: Callable[[int, str], None],
+    drop_single: bool = False,
 ) -> Iterator[tuple]:
     """Batches ``(x uint8 (B,3,S,S), y int64 (B,), positions)`` of ``items`` = (bank index, label).
 
-    Training order and augmentation depend only on ``seed`` and ``epoch``.
+    Training order and augmentation depend only on ``seed`` and ``epoch``. ``drop_single``: leave
+    out a last batch of one picture (batch norm cannot learn from a single picture; shuffling
+    gives it a place in another epoch).
     """
     import torch
 
     rng = np.random.default_rng([seed, epoch])
     order = rng.permutation(len(items)) if shuffle else np.arange(len(items))
+    if drop_single and len(order) > 1 and len(order) % batch_size == 1:
+        order = order[:-1]
     size = bank.preprocess.crop_size
     for start in range(0, len(order), batch_size):
         xs, ys, pos = [], [], []

@@ -24,7 +24,7 @@ from .widgets.banner import Banner
 from .widgets.drop_zone import DropZone
 from .widgets.icons import icon
 from .widgets.model_picker import ModelPicker
-from .widgets.results import ResultCardDelegate, ResultsFilter, ResultsModel, Roles
+from .widgets.results import ResultCardDelegate, ResultsModel, Roles
 from .workers import TOP_K, InferenceClient, Task, download_weights, export_results_csv, weights_status
 
 IMAGE_FILTER_EXTS = "*.jpg *.jpeg *.jpe *.jfif *.png *.webp *.bmp *.dib *.tif *.tiff *.gif"
@@ -156,7 +156,7 @@ class ClassifyView(QWidget):
         self.sort_label = QLabel()
         self.sort_combo = QComboBox()
         self.sort_combo.setObjectName("sortCombo")
-        for key in ResultsFilter.SORTS:
+        for key in ResultsModel.SORTS:
             self.sort_combo.addItem("", key)
         self.sort_label.setBuddy(self.sort_combo)
         self.only_unsure = QCheckBox()
@@ -182,11 +182,9 @@ class ClassifyView(QWidget):
 
         self.model = ResultsModel(self)
         self.model.threshold = self.settings.not_sure_threshold
-        self.proxy = ResultsFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.list = QListView()
         self.list.setObjectName("resultsList")
-        self.list.setModel(self.proxy)
+        self.list.setModel(self.model)
         self.delegate = ResultCardDelegate(self.list)
         self.delegate.threshold_getter = lambda: self.model.threshold
         self.delegate.toggle_requested.connect(self._toggle_card)
@@ -229,10 +227,10 @@ class ClassifyView(QWidget):
         root.addLayout(bottom)
         root.addWidget(self.note)
 
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self.model.set_filter_text)
         self.sort_combo.currentIndexChanged.connect(self._on_sort)
-        self.only_unsure.toggled.connect(self.proxy.set_only_not_sure)
-        self.only_errors.toggled.connect(self.proxy.set_only_errors)
+        self.only_unsure.toggled.connect(self.model.set_only_not_sure)
+        self.only_errors.toggled.connect(self.model.set_only_errors)
         self.show_top5.toggled.connect(self.model.set_expand_all)
         self.threshold.valueChanged.connect(self._on_threshold)
         self.model.counts_changed.connect(self._update_summary)
@@ -624,7 +622,7 @@ class ClassifyView(QWidget):
     def _on_sort(self) -> None:
         mode = self.sort_combo.currentData() or "added"
         self.settings.sort_mode = mode
-        self.proxy.set_sort_mode(mode)
+        self.model.set_sort_mode(mode)
 
     def _on_threshold(self, value: int) -> None:
         self.settings.not_sure_threshold = value / 100
@@ -635,13 +633,12 @@ class ClassifyView(QWidget):
     def _toggle_card(self, pindex: QPersistentModelIndex) -> None:
         if not pindex.isValid():
             return
-        proxy_index = self.proxy.index(pindex.row(), 0)
-        src = self.proxy.mapToSource(proxy_index)
-        r = self.model.record(src.row())
+        row = pindex.row()
+        r = self.model.record(row)
         if r.error or len(r.predictions) < 2:
             return
-        self.model.set_expanded(src.row(), not r.expanded)
-        self.delegate.sizeHintChanged.emit(proxy_index)
+        self.model.set_expanded(row, not r.expanded)
+        self.delegate.sizeHintChanged.emit(self.model.index(row))
 
     def _open_index(self, index: QModelIndex) -> None:
         r = index.data(Roles.Record)

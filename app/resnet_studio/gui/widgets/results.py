@@ -1,20 +1,22 @@
 """Classification results as a Qt model/view: thousands of cards stay smooth.
 
 One :class:`ResultsModel` row per image (plain Python values plus a small ``QImage`` thumbnail),
-a :class:`ResultsFilter` proxy for sort/filter, and a :class:`ResultCardDelegate` that paints each
+sorting and filtering done in bulk in the model, and a :class:`ResultCardDelegate` that paints each
 card. No widget per result: a view of 10,000 results paints only what is on screen, and
 thumbnails become ``QPixmap``\\ s lazily through ``QPixmapCache``.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from operator import attrgetter
 import os
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF,
-    QSize, QSortFilterProxyModel, Qt, Signal,
+    QSize, Qt, Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -31,6 +33,18 @@ class ResultRecord:
     expanded: bool = False
     order: int = 0
     id: int = field(default_factory=lambda: next(_ids))
+    folded: str = ""  # name + top-1 label, case-folded once, for filtering
+    label_folded: str = ""  # for sorting by label
+
+    def __post_init__(self) -> None:
+        self.label_folded = self.label.casefold()
+        self.folded = f"{self.name}\n{self.label}".casefold() if not self.error else self.name.casefold()
+        # Sort keys computed once, so sorting 10,000 cards is a C-level sort (milliseconds).
+        err, score = self.error is not None, self.score
+        self.key_added = self.order
+        self.key_label = (err, self.label_folded, -score, self.order)  # unreadable files last
+        self.key_confidence_desc = (-score, self.order)
+        self.key_confidence_asc = (err, score, self.order)
 
     @property
     def name(self) -> str:
@@ -59,16 +73,31 @@ class Roles:
 
 
 class ResultsModel(QAbstractListModel):
-    """All results of the session, in the order they arrived."""
+    """All results of the session, and which of them the list shows, in what order.
 
+    Sorting and filtering live here rather than in a ``QSortFilterProxyModel``: the proxy asks
+    for every compared value through Python, which takes seconds for 10,000 rows; here a sort is
+    one ``sorted()`` call (milliseconds), and results arriving in a sorted view are inserted at
+    their place with ``bisect``.
+    """
+
+    SORTS = ("added", "label", "confidence_desc", "confidence_asc")
     counts_changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ResultRecord] = []
+        self._all: list[ResultRecord] = []  # arrival order
+        self._rows: list[ResultRecord] = []  # what the view shows, in display order
+        self._keys: list = []  # sort key of each shown row (for bisect)
         self._order = itertools.count()
         self.threshold = 0.5
         self.expand_all = False
+        self.sort_mode = "added"
+        self._text = ""
+        self._only_not_sure = False
+        self._only_errors = False
+        self._errors = 0
+        self._not_sure = 0
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
@@ -80,14 +109,14 @@ class ResultsModel(QAbstractListModel):
         r = self._rows[index.row()]
         if role == Roles.Record:
             return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r.name
         if role == Roles.Score:
             return r.score
         if role == Roles.Label:
-            return r.label.lower()
+            return r.label
         if role == Roles.Order:
             return r.order
-        if role == Qt.ItemDataRole.DisplayRole:
-            return r.name
         if role == Roles.NotSure:
             return self.is_not_sure(r)
         if role == Roles.IsError:
@@ -104,6 +133,42 @@ class ResultsModel(QAbstractListModel):
         lines = [r.path] + [f"{label}: {score:.1%}" for label, score, _ in r.predictions]
         return "\n".join(lines)
 
+    # -- sorting and filtering -------------------------------------------------------------
+    def _key(self, r: ResultRecord):
+        return getattr(r, f"key_{self.sort_mode}")
+
+    def _accepts(self, r: ResultRecord) -> bool:
+        if self._only_errors and r.error is None:
+            return False
+        if self._only_not_sure and not self.is_not_sure(r):
+            return False
+        return not self._text or self._text in r.folded
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        shown = [r for r in self._all if self._accepts(r)]
+        key = attrgetter(f"key_{self.sort_mode}")
+        if self.sort_mode != "added":
+            shown.sort(key=key)
+        self._rows, self._keys = shown, list(map(key, shown))
+        self.endResetModel()
+
+    def set_sort_mode(self, mode: str) -> None:
+        self.sort_mode = mode if mode in self.SORTS else "added"
+        self._rebuild()
+
+    def set_filter_text(self, text: str) -> None:
+        self._text = text.strip().casefold()
+        self._rebuild()
+
+    def set_only_not_sure(self, on: bool) -> None:
+        self._only_not_sure = bool(on)
+        self._rebuild()
+
+    def set_only_errors(self, on: bool) -> None:
+        self._only_errors = bool(on)
+        self._rebuild()
+
     # -- our API ---------------------------------------------------------------------------
     def is_not_sure(self, r: ResultRecord) -> bool:
         return r.error is None and r.score < self.threshold
@@ -111,25 +176,49 @@ class ResultsModel(QAbstractListModel):
     def add_results(self, items: list[dict]) -> None:
         if not items:
             return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(items) - 1)
+        new = []
         for d in items:
-            self._rows.append(ResultRecord(
+            r = ResultRecord(
                 path=d["path"], predictions=list(d["predictions"]), error=d.get("error"),
                 thumb=d.get("thumb"), expanded=self.expand_all, order=next(self._order),
-            ))
-        self.endInsertRows()
+            )
+            self._all.append(r)
+            self._errors += r.error is not None
+            self._not_sure += self.is_not_sure(r)
+            if self._accepts(r):
+                new.append(r)
+        if new and self.sort_mode == "added":
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
+            self._rows.extend(new)
+            self._keys.extend(r.order for r in new)
+            self.endInsertRows()
+        else:
+            for r in new:
+                key = self._key(r)
+                pos = bisect.bisect_right(self._keys, key)
+                self.beginInsertRows(QModelIndex(), pos, pos)
+                self._rows.insert(pos, r)
+                self._keys.insert(pos, key)
+                self.endInsertRows()
         self.counts_changed.emit()
 
     def clear(self) -> None:
         self.beginResetModel()
-        for r in self._rows:
+        for r in self._all:
             QPixmapCache.remove(f"rs-thumb-{r.id}")
+        self._all.clear()
         self._rows.clear()
+        self._keys.clear()
+        self._errors = self._not_sure = 0
         self.endResetModel()
         self.counts_changed.emit()
 
     def records(self) -> list[ResultRecord]:
+        """Every result, in the order they arrived (whatever the view shows)."""
+        return list(self._all)
+
+    def visible_records(self) -> list[ResultRecord]:
         return list(self._rows)
 
     def record(self, row: int) -> ResultRecord:
@@ -137,7 +226,10 @@ class ResultsModel(QAbstractListModel):
 
     def set_threshold(self, value: float) -> None:
         self.threshold = float(value)
-        if self._rows:
+        self._not_sure = sum(1 for r in self._all if self.is_not_sure(r))
+        if self._only_not_sure:
+            self._rebuild()
+        elif self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Roles.NotSure])
         self.counts_changed.emit()
 
@@ -148,90 +240,16 @@ class ResultsModel(QAbstractListModel):
 
     def set_expand_all(self, expanded: bool) -> None:
         self.expand_all = expanded
-        if not self._rows:
+        if not self._all:
             return
         self.layoutAboutToBeChanged.emit()
-        for r in self._rows:
+        for r in self._all:
             r.expanded = expanded
         self.layoutChanged.emit()
 
     def counts(self) -> dict[str, int]:
-        errors = sum(1 for r in self._rows if r.error is not None)
-        unsure = sum(1 for r in self._rows if self.is_not_sure(r))
-        return {"total": len(self._rows), "errors": errors, "not_sure": unsure}
-
-
-class ResultsFilter(QSortFilterProxyModel):
-    """Sort by arrival, label or confidence; filter by label/file-name text and "not sure"."""
-
-    SORTS = ("added", "label", "confidence_desc", "confidence_asc")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._only_not_sure = False
-        self._only_errors = False
-        self.mode = "added"
-        self.setDynamicSortFilter(True)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def _refilter(self, change) -> None:
-        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); support both.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
-
-    def set_text(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
-
-    def set_only_not_sure(self, on: bool) -> None:
-        self._refilter(lambda: setattr(self, "_only_not_sure", bool(on)))
-
-    def set_only_errors(self, on: bool) -> None:
-        self._refilter(lambda: setattr(self, "_only_errors", bool(on)))
-
-    def refresh_filter(self) -> None:
-        self._refilter(lambda: None)
-
-    def set_sort_mode(self, mode: str) -> None:
-        self.mode = mode if mode in self.SORTS else "added"
-        role, order = {
-            "added": (Roles.Order, Qt.SortOrder.AscendingOrder),
-            "label": (Roles.Label, Qt.SortOrder.AscendingOrder),
-            "confidence_desc": (Roles.Score, Qt.SortOrder.DescendingOrder),
-            "confidence_asc": (Roles.Score, Qt.SortOrder.AscendingOrder),
-        }[self.mode]
-        self.setSortRole(role)
-        self.sort(0, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
-        model: ResultsModel = self.sourceModel()
-        r = model.record(source_row)
-        if self._only_errors and r.error is None:
-            return False
-        if self._only_not_sure and not model.is_not_sure(r):
-            return False
-        if self._text:
-            hay = r.name.lower() if r.error else f"{r.name} {' '.join(p[0] for p in r.predictions[:1])}".lower()
-            return self._text in hay
-        return True
-
-    def lessThan(self, left, right) -> bool:  # noqa: N802
-        # Only for the label sort: ties (same label) fall back to confidence, best first.
-        if self.mode == "label":
-            a, b = self.sourceModel().record(left.row()), self.sourceModel().record(right.row())
-            if a.label.lower() != b.label.lower():
-                if not a.label:
-                    return False
-                if not b.label:
-                    return True
-                return a.label.lower() < b.label.lower()
-            return a.score > b.score
-        return super().lessThan(left, right)
+        return {"total": len(self._all), "errors": self._errors, "not_sure": self._not_sure,
+                "shown": len(self._rows)}
 
 
 def is_dark(palette: QPalette) -> bool:
