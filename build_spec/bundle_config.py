@@ -31,7 +31,9 @@ CLI_EXE = "resnet-studio"
 EXCLUDES = [
     # test and notebook tooling
     "pytest", "_pytest", "pytestqt", "hypothesis", "IPython", "jupyter_client", "ipykernel", "notebook",
-    "tests", "resnet_studio.tests", "torch.testing._internal", "pyqtgraph.examples", "pyqtgraph.jupyter",
+    # (not torch.testing._internal: torch.utils.checkpoint imports its logging_tensor at import time,
+    # as the frozen self-test showed)
+    "tests", "resnet_studio.tests", "pyqtgraph.examples", "pyqtgraph.jupyter",
     # logging dashboards
     "tensorboard", "torch.utils.tensorboard", "tensorflow",
     # triton is only for torch.compile on a GPU; we never compile at run time (users have no compiler),
@@ -75,7 +77,7 @@ MODULE_COLLECTION_MODE = {"onnxscript": "pyz+py", "resnet_studio": "pyz+py"}
 
 #: Paths inside the bundle that are build- or test-time only (matched against destination paths).
 DROP_PATTERNS = [
-    "torch/include/*", "torch/share/cmake/*", "torch/testing/_internal/*",
+    "torch/include/*", "torch/share/cmake/*",
     "torch/bin/test_*", "*/__pycache__/*",
     "*.pyi", "*.h", "*.hpp", "*.cuh", "*.a", "*.lib",
 ]

@@ -216,6 +216,29 @@ def step_gui_running(exe: Path, env: dict) -> Step:
     return s
 
 
+def compare_start_times(exe: Path, env: dict, repeats: int = 3) -> list[dict]:
+    """Warm start times of the frozen app and of the same code run from the build's Python
+    (the developer's ``python -m resnet_studio``), best of ``repeats``; the ratio is what freezing
+    costs or saves."""
+    source = [sys.executable, "-m", "resnet_studio"]
+    rows = []
+    for label, args, extra in (
+        ("--version", ["--version"], {}),
+        ("window first paint", [], {"RESNET_STUDIO_EXIT_AFTER_SHOW": "1"}),
+    ):
+        best = {}
+        for kind, cmd in (("frozen", [str(exe)]), ("python", source)):
+            times = []
+            for _ in range(repeats):
+                rc, _out, _err, seconds = run(cmd + args, dict(env, **extra), timeout=300)
+                if rc == 0:
+                    times.append(seconds)
+            best[kind] = min(times) if times else float("nan")
+        rows.append({"what": label, "frozen_s": round(best["frozen"], 3), "python_s": round(best["python"], 3),
+                     "ratio": round(best["frozen"] / best["python"], 2) if best["python"] else None})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--reuse", action="store_true", help="test the existing dist/ResNetStudio (build if missing)")
@@ -236,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="rs-smoke-"))
     steps: list[Step] = []
+    timings: list[dict] = []
     try:
         app_dir = bundle
         if args.from_archive:
@@ -265,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         steps.append(step_gui_first_paint(exe, env, "gui first paint (cold)" if cold else "gui first paint"))
         steps.append(step_gui_first_paint(exe, env, "gui first paint (warm)"))
         steps.append(step_gui_running(exe, env))
+        timings = compare_start_times(exe, env)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -276,9 +301,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[smoke] {'PASS' if s.ok else 'FAIL'} {s.name:24s} {s.seconds:6.1f} s  {s.note}")
         if s.name == "self-test" or not s.ok:
             print("\n".join("        | " + line for line in s.output.strip().splitlines()[-40:]))
+    for t in timings if steps else []:
+        print(f"[smoke] start time, {t['what']:20s} frozen {t['frozen_s']:.2f} s, "
+              f"python -m resnet_studio {t['python_s']:.2f} s, ratio {t['ratio']}")
     failed = sum(not s.ok for s in steps)
     results = {
         "build": info,
+        "start_times_warm": timings,
         "steps": [{"name": s.name, "ok": s.ok, "seconds": round(s.seconds, 2), "note": s.note} for s in steps],
     }
     (dist / "smoke-results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

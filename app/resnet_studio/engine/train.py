@@ -729,11 +729,18 @@ def _train_network(run: _Run, model) -> None:
         x = x.to(device, non_blocking=cuda).float()
         return ((x - mean) * inv_std).contiguous(memory_format=torch.channels_last)
 
+    front_fn = None
+    if front is not None:
+        front.eval()
+        work = (len(train_items) + len(val_items)) * plan.epochs
+        front_fn = _FrozenFront(front, device, run.preprocess.crop_size, work, cfg.feature_backend)
+        if front_fn.note:
+            run.warnings.append(front_fn.note)
+
     def forward(x):
         with torch.autocast(device.type, dtype=amp_dtype, enabled=cuda):
-            if front is not None:
-                with torch.no_grad():
-                    x = front(x)
+            if front_fn is not None:
+                x = front_fn(x)
             return back(x)
 
     clock = _Clock(total)
@@ -781,6 +788,41 @@ def _train_network(run: _Run, model) -> None:
         clock.extra_per_epoch = time.perf_counter() - t_val
         if run.epoch_done(epoch, loss_sum / seen, correct / seen, metrics, time.perf_counter() - t0):
             run.save(model.state_dict())
+
+
+class _FrozenFront:
+    """The frozen front of the network (stem + layer1-3) in inference only: no gradients, fixed
+    batch-norm statistics. On the CPU, with enough pictures to repay the one-time export, it runs
+    in ONNX Runtime (batch norm folded into the convolutions; about twice as fast as eager PyTorch
+    here); else in PyTorch."""
+
+    def __init__(self, front, device, input_size: int, n_images: int, backend: str) -> None:
+        self.front = front
+        self.ort = None
+        self.note = ""
+        self.backend = "torch"
+        use_ort = backend == "onnxruntime" or (backend == "auto" and n_images >= _ORT_FRONT_MIN_IMAGES)
+        if use_ort and device.type == "cpu":
+            try:
+                from .onnx_backend import OrtBackend
+
+                self.ort = OrtBackend(front, input_size, exporter="legacy", spinning=False)
+                self.backend = "onnxruntime"
+            except Exception as exc:  # noqa: BLE001 - PyTorch does the same job, slower
+                self.note = f"ONNX Runtime not used for the frozen layers: {exc}"
+
+    def __call__(self, x):
+        import torch
+
+        if self.ort is not None:
+            out = self.ort.logits(x.contiguous().numpy())
+            return torch.from_numpy(out).contiguous(memory_format=torch.channels_last)
+        with torch.no_grad():
+            return self.front(x)
+
+
+#: Finetune on the CPU: pictures × epochs from which the frozen front runs in ONNX Runtime.
+_ORT_FRONT_MIN_IMAGES = 600
 
 
 def _evaluate_bank(model, forward, to_input, bank, items, batch_size, run: _Run, unreadable) -> Metrics | None:
