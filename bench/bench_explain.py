@@ -98,6 +98,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--arch", default="resnet18")
     ap.add_argument("--reps", type=int, default=15)
+    ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (default: torch's choice)")
     ap.add_argument("--sizes", default="640x480,4032x3024", help="image sizes WxH (default: 640x480,4032x3024)")
     args = ap.parse_args()
 
@@ -105,6 +106,8 @@ def main() -> int:
 
     from resnet_studio.engine.explain import Explainer
 
+    if args.threads:
+        torch.set_num_threads(args.threads)
     clf = make_classifier(args.arch)
     explainer = Explainer(clf)
     print(f"{args.arch}, crop {clf.preprocess.crop_size} px, CPU, {torch.get_num_threads()} threads, "

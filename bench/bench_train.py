@@ -329,7 +329,7 @@ def main() -> None:
     base_full = baseline_rates(scan_dataset(small), "full", train_batches=args.baseline_batches)
     print(f"baseline full loop measured in {time.perf_counter() - t:.0f}s")
     if "head" in args.what:
-        print("\n== Head mode: Start -> usable model, 1,000 pictures, 224 px ==")
+        print(f"\n== Head mode: Start -> usable model, {args.images} pictures, 224 px ==")
         results["head"] = bench_head(data, args.work, *base_full)
     if "full" in args.what:
         print(f"\n== Full mode: training throughput ({args.epochs} epochs) ==")

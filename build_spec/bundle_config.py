@@ -128,6 +128,23 @@ def hidden_imports() -> list[str]:
     return app_modules() + [m for m in EXTRA_HIDDEN_IMPORTS if m not in EXCLUDES]
 
 
+def extension_binaries() -> list[tuple[str, str]]:
+    """torchvision's C++ ops (``_C_stable``) and image codecs (``image_stable``).
+
+    torchvision loads them with ``torch.ops.load_library`` from a file path, so the analysis does
+    not see them, and its import fails without them (it registers fake kernels for its ops), as
+    the frozen self-test showed. Their own dependencies (torchvision.libs) follow by analysis.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("torchvision")
+    if spec is None or not spec.origin:
+        return []
+    folder = Path(spec.origin).parent
+    found = [p for pattern in ("*.so", "*.pyd", "*.dylib", "*.dll") for p in sorted(folder.glob(pattern))]
+    return [(str(p), "torchvision") for p in found]
+
+
 def app_languages(resources: Path = ROOT / "resources") -> list[str]:
     """Language codes the app is translated into, from ``resources/translations/*_<lang>.qm|.ts``."""
     langs = set()

@@ -69,6 +69,8 @@ def test_spec_builds_one_windowed_folder_with_the_configured_contents(tmp_path):
     assert Path(analysis.args[0][0]) == BUILD_SPEC / "launcher.py"
     assert kw["excludes"] == cfg.EXCLUDES
     assert kw["module_collection_mode"]["onnxscript"] == "pyz+py"  # it reads its own source
+    # torchvision's ops library: loaded by file path, and `import torchvision` fails without it
+    assert any(Path(src).name.startswith("_C") and dest == "torchvision" for src, dest in kw["binaries"])
     assert "torch._dynamo" in kw["hiddenimports"]
     assert "resnet_studio.selftest" in kw["hiddenimports"]
     dests = {f"{dest}/{Path(src).name}" for src, dest in kw["datas"]}

@@ -99,3 +99,17 @@ def test_language_switch_to_chinese_changes_visible_texts(qtbot, make_window):
     w.set_language("en")
     qtbot.waitUntil(lambda: w.tabs.tabText(0) == "Classify")
     assert w.classify.drop_zone.title.text() == "Drop photos or folders here"
+
+
+def test_client_signals_arrive_on_the_gui_thread(qtbot, make_window, photos):
+    """Lambdas connected to the client run on the GUI thread (PySide6 would run a lambda
+    connected straight to a worker signal on the worker thread)."""
+    import threading
+
+    w = make_window()
+    threads = set()
+    w.client.results_ready.connect(lambda job, items: threads.add(threading.current_thread().name))
+    w.client.job_finished.connect(lambda *a: threads.add(threading.current_thread().name))
+    w.classify.classify_paths([str(p) for p in photos(2)])
+    qtbot.waitUntil(lambda: not w.classify.is_busy(), timeout=60000)
+    assert threads == {threading.main_thread().name}

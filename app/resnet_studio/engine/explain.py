@@ -61,8 +61,17 @@ TURBO_LUT: np.ndarray = _turbo_lut()
 def colorize(heatmap: np.ndarray) -> np.ndarray:
     """``uint8`` RGB array (H, W, 3) showing ``heatmap`` (values in [0, 1]) in the Turbo colours:
     dark blue for no heat, through green and yellow, to dark red for the most."""
-    idx = np.clip(np.asarray(heatmap, dtype=np.float32), 0.0, 1.0) * np.float32(255.0) + np.float32(0.5)
-    return TURBO_LUT[idx.astype(np.uint8)]
+    return np.asarray(_colour_image(np.asarray(heatmap, dtype=np.float32)))
+
+
+def _colour_image(heat: np.ndarray) -> Image.Image:
+    """The heat map as an RGB picture: quantised to 256 levels, coloured by a palette lookup in
+    Pillow (C speed; a 12 MP map in tens of milliseconds)."""
+    scaled = np.clip(heat, 0.0, 1.0) * np.float32(255.0)
+    scaled += np.float32(0.5)
+    levels = Image.fromarray(scaled.astype(np.uint8), "L")
+    levels.putpalette(TURBO_LUT.tobytes())
+    return levels.convert("RGB")
 
 
 def overlay_heatmap(image: Image.Image, heatmap: np.ndarray, opacity: float = 0.5) -> Image.Image:
@@ -79,7 +88,7 @@ def overlay_heatmap(image: Image.Image, heatmap: np.ndarray, opacity: float = 0.
         heat = np.asarray(
             Image.fromarray(heat, mode="F").resize(rgb.size, Image.Resampling.BILINEAR), dtype=np.float32
         )
-    return Image.blend(rgb, Image.fromarray(colorize(heat), "RGB"), float(opacity))
+    return Image.blend(rgb, _colour_image(heat), float(opacity))
 
 
 @dataclass
@@ -162,7 +171,10 @@ def cam_to_image(cam: np.ndarray, preprocess: Preprocess, image_size: tuple[int,
     c = preprocess.crop_size
     wy = _axis_weights(h, rh, _crop_offset(rh, c), c, cam.shape[0])
     wx = _axis_weights(w, rw, _crop_offset(rw, c), c, cam.shape[1])
-    return np.clip(wy @ cam.astype(np.float32) @ wx.T, 0.0, 1.0).astype(np.float32)
+    heat = (wy @ cam.astype(np.float32)) @ wx.T  # float32 (H, W)
+    # Weights are >= 0 and sum to <= 1, so values stay in [0, 1]; the clip only catches rounding
+    # (in place: on a 12 MP photo every extra pass over the map costs tens of milliseconds).
+    return np.clip(heat, 0.0, 1.0, out=heat)
 
 
 # --- labels -----------------------------------------------------------------------------------

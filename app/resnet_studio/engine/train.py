@@ -301,18 +301,29 @@ class _Run:
     def stage(self, stage: str, message: str, done: int = 0, total: int = 0) -> None:
         self.emit(StageEvent(stage, message, int(done), int(total)))
 
+    def diverged(self) -> None:
+        """The loss became infinite: stop, keep the best model so far (if any), say why."""
+        message = ("Training stopped: the loss became infinite (the learning rate is too high for "
+                   "these pictures). Try a lower learning rate.")
+        if not self.history:
+            raise ModelError(message)
+        self.warnings.append(message)
+
     def check_cancel(self) -> bool:
         if self.cancel.is_set():
             self.cancelled = True
         return self.cancelled
 
     # --- best model ---------------------------------------------------------------------------
+    @staticmethod
+    def _key(metrics: Metrics) -> tuple[float, float]:
+        return metrics.accuracy, (-metrics.loss if math.isfinite(metrics.loss) else -math.inf)
+
     def is_better(self, metrics: Metrics) -> bool:
-        key = (metrics.accuracy, -metrics.loss)
-        return self.best_key is None or key > self.best_key
+        return self.best_key is None or self._key(metrics) > self.best_key
 
     def record_best(self, epoch: int, metrics: Metrics, train_loss: float, train_acc: float) -> None:
-        self.best_key = (metrics.accuracy, -metrics.loss)
+        self.best_key = self._key(metrics)
         self.best = {"epoch": epoch, "metrics": metrics, "train_loss": train_loss, "train_accuracy": train_acc}
 
     def settings(self) -> dict:
@@ -379,19 +390,26 @@ class _Run:
 
 
 class _Clock:
-    """Throughput and time left for BatchEvents."""
+    """Progress and time left for BatchEvents: training-batch time plus validation per epoch."""
 
     def __init__(self, total_batches: int) -> None:
         self.total = max(1, total_batches)
         self.done = 0
-        self.start = time.perf_counter()
+        self.train_time = 0.0
+        self.last = time.perf_counter()
         self.extra_per_epoch = 0.0  # validation time, learnt after the first epoch
 
+    def resume(self) -> None:
+        """Call at the start of each epoch: time spent outside batches is not batch time."""
+        self.last = time.perf_counter()
+
     def tick(self, epochs_left_after_this: int) -> tuple[float | None, float]:
+        now = time.perf_counter()
+        self.train_time += now - self.last
+        self.last = now
         self.done += 1
-        elapsed = time.perf_counter() - self.start
-        per_batch = elapsed / self.done
-        eta = per_batch * (self.total - self.done) + self.extra_per_epoch * epochs_left_after_this
+        per_batch = self.train_time / self.done
+        eta = per_batch * (self.total - self.done) + self.extra_per_epoch * (epochs_left_after_this + 1)
         return (eta if self.done >= 2 else None), self.done / self.total
 
 
@@ -610,6 +628,7 @@ def _head_epochs(run: _Run, head, opt, sched, loss_fn, xt, yt, xv, y_va, va_path
     best_state = None
     for epoch in range(1, plan.epochs + 1):
         t0 = time.perf_counter()
+        clock.resume()
         order = torch.randperm(n, generator=gen)
         loss_sum, correct, seen = 0.0, 0, 0
         for b in range(batches):
@@ -618,6 +637,9 @@ def _head_epochs(run: _Run, head, opt, sched, loss_fn, xt, yt, xv, y_va, va_path
             idx = order[b * bs:(b + 1) * bs]
             out = head(xt[idx])
             loss = loss_fn(out, yt[idx])
+            if not torch.isfinite(loss):
+                run.diverged()
+                return best_state
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
@@ -747,10 +769,11 @@ def _train_network(run: _Run, model) -> None:
     run.stage("training", "Training")
     for epoch in range(1, plan.epochs + 1):
         t0 = time.perf_counter()
+        clock.resume()
         model.train()
         if front is not None:
             front.eval()  # frozen batch-norm statistics
-        loss_sum, correct, seen = 0.0, 0, 0
+        loss_sum, correct, seen, stop = 0.0, 0, 0, False
         batch_iter = prefetch(
             lambda e=epoch: make_batches(bank, train_items, bs, augment=augment, seed=cfg.seed, epoch=e,
                                          shuffle=True, on_unreadable=unreadable, drop_single=True),
@@ -764,6 +787,11 @@ def _train_network(run: _Run, model) -> None:
             x, y = to_input(xb), yb.to(device, non_blocking=cuda)
             out = forward(x)
             loss = loss_fn(out.float(), y)
+            # (with float16 the scaler skips steps that overflow; only a real blow-up stops here)
+            if not torch.isfinite(loss) and not scaler.is_enabled():
+                run.diverged()
+                stop = True
+                break
             opt.zero_grad(set_to_none=True)
             scaler.scale(loss).backward()
             scaler.step(opt)
@@ -778,7 +806,7 @@ def _train_network(run: _Run, model) -> None:
             run.emit(BatchEvent(epoch, plan.epochs, b + 1, batches, loss_sum / seen, correct / seen, lr,
                                 seen / max(elapsed, 1e-9), eta, prog))
         batch_iter.close()
-        if run.cancelled or seen == 0:
+        if run.cancelled or stop or seen == 0:
             break
         t_val = time.perf_counter()
         run.stage("evaluating", f"Checking epoch {epoch} on the validation pictures")

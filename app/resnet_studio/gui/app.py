@@ -78,7 +78,7 @@ def run_app(argv: list[str]) -> int:
             window.close()
 
         window.shown.connect(report_shown)
-        window.client.worker.engine_ready.connect(report_ready)
+        window.client.engine_ready.connect(report_ready)
     window.show()
     from PySide6.QtCore import QTimer
 

@@ -239,7 +239,7 @@ class ClassifyView(QWidget):
         self._on_sort()
 
     def _connect_worker(self) -> None:
-        w = self.client.worker
+        w = self.client  # its signals arrive on the GUI thread (see InferenceClient)
         w.engine_ready.connect(self._on_engine_ready)
         w.engine_failed.connect(self._on_engine_failed)
         w.model_loading.connect(self._on_model_loading)

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _=False: self.tabs.setCurrentIndex(CLASSIFY_TAB))
 
     def _connect(self) -> None:
-        w = self.client.worker
+        w = self.client  # its signals arrive on the GUI thread (see InferenceClient)
         w.engine_ready.connect(self._on_engine_ready)
         w.engine_failed.connect(self._on_engine_failed)
         w.model_ready.connect(self._on_model_ready)
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.models.status_message.connect(self._show_status)
         self.models.use_model_requested.connect(self.use_model)
         self.models.library_changed.connect(self.classify.refresh_trained_models)
-        self.client.worker.engine_ready.connect(lambda _t: self.models.set_engine_ready(True))
+        w.engine_ready.connect(lambda _t: self.models.set_engine_ready(True))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ResNet Studio"))

@@ -179,7 +179,22 @@ class InferenceWorker(QObject):
 
 
 class InferenceClient(QObject):
-    """GUI-side handle of the inference thread: requests go in as queued signals, cancel is a flag."""
+    """GUI-side handle of the inference thread: requests go in as queued signals, cancel is a flag.
+
+    Connect to the client's signals, never to the worker's: PySide6 runs a lambda or plain
+    function connected to a worker signal on the *worker* thread. The client re-emits every
+    worker signal (a queued signal-to-signal connection), so its receivers run on the GUI thread.
+    """
+
+    engine_ready = Signal(str)
+    engine_failed = Signal(str, str)
+    model_loading = Signal(str)
+    model_ready = Signal(object)
+    model_failed = Signal(str, str, str, bool)
+    job_started = Signal(int, int, int)
+    results_ready = Signal(int, object)
+    job_progress = Signal(int, int, int)
+    job_finished = Signal(int, str, str, str)
 
     _request_engine = Signal()
     _request_model = Signal(str)
@@ -197,7 +212,10 @@ class InferenceClient(QObject):
         self._request_model.connect(self.worker.load_model)
         self._request_classify.connect(self.worker.classify)
         self._request_classify_image.connect(self.worker.classify_image)
-        self.worker.job_finished.connect(self._on_job_finished)
+        for name in ("engine_ready", "engine_failed", "model_loading", "model_ready", "model_failed",
+                     "job_started", "results_ready", "job_progress", "job_finished"):
+            getattr(self.worker, name).connect(getattr(self, name))
+        self.job_finished.connect(self._on_job_finished)
         self._jobs: dict[int, threading.Event] = {}
         self._next_job = 1
         self._stopped = False
