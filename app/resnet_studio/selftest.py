@@ -59,10 +59,6 @@ class CheckResult:
         return d
 
 
-class _Skip(Exception):
-    """A check that cannot run because an earlier one failed."""
-
-
 def resources_dir() -> Path:
     from .engine.zoo import repo_root
 
@@ -292,9 +288,11 @@ def _untrained_sample_model(folder: Path) -> Path:
     from .engine.zoo import build_model
 
     classes = sorted(p.name for p in sample_dataset().iterdir() if p.is_dir())
-    # Seeded, so the fast CPU route (an ONNX export cached by weight hash) is reused next time.
-    torch.manual_seed(0)
-    model = build_model("resnet18", num_classes=len(classes))
+    # Seeded, so the fast CPU route (an ONNX export cached by weight hash) is reused next time;
+    # on a forked generator, so the app's own random state (Diagnostics runs inside it) is untouched.
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(0)
+        model = build_model("resnet18", num_classes=len(classes))
     info = ModelInfo(
         arch="resnet18", classes=classes, preprocess=Preprocess.for_image_size(TRAIN_IMAGE_SIZE),
         name="self-test (untrained)",
@@ -308,7 +306,7 @@ def _check_classify(ctx: dict) -> CheckResult:
     work = Path(ctx["tmp"])
     picture = shutil.copyfile(sample_image(), work / SAMPLE_COPY_NAME)
     if "weights" not in ctx:  # the weights check was not run
-        from .engine.zoo import find_weights, ZOO
+        from .engine.zoo import ZOO, find_weights
 
         ctx["weights"] = [name for name in ZOO if find_weights(name)]
     if ctx["weights"]:
@@ -402,8 +400,6 @@ def _run_one(name: str, fn: Callable[[dict], CheckResult], ctx: dict) -> CheckRe
     start = time.perf_counter()
     try:
         result = fn(ctx)
-    except _Skip as exc:
-        result = CheckResult(name, False, str(exc))
     except StudioError as exc:
         result = CheckResult(name, False, str(exc), exc.details or traceback.format_exc(limit=6))
     except Exception as exc:  # noqa: BLE001 - the self-test reports every failure, it never crashes
