@@ -35,7 +35,7 @@ def register(subparsers) -> None:
         "explain",
         help="show which parts of an image made the model choose its label (Grad-CAM heat map)",
         description="Save the image with a heat map over it: red where the model found the most "
-        "evidence for the label, blue where it found none.",
+        "evidence for the label, dark blue where it found none.",
     )
     p.add_argument("image", metavar="IMAGE", help="the image file to explain")
     p.add_argument(
