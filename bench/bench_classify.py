@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/bench_classify.py            # all three
     .venv/bin/python bench/bench_classify.py forward    # model forward: ours vs ONNX Runtime
+    .venv/bin/python bench/bench_classify.py forward --candidates   # + the alternatives we rejected
     .venv/bin/python bench/bench_classify.py single     # one 12 MP JPEG -> top-5 vs naive pipeline
     .venv/bin/python bench/bench_classify.py folder     # 200 mixed photos vs naive one-by-one loop
 
 Random-init weights (speed does not depend on the values) and synthetic photos made on the first
-run (cached in --work, default /tmp/resnet_studio_bench). Baseline and ours alternate rep by rep so
-that load from other processes on a shared machine hits both alike; ratios compare the best of
-the reps (least disturbed by other processes) and the medians are printed next to them.
+run (cached in --work, default /tmp/resnet_studio_bench). Baseline and ours run back to back in
+each rep (shuffled order) so that load from other processes on a shared machine hits both alike.
+The headline ratio is the median of the per-rep ratios (robust to load drifting during the run);
+best-of and median ratios are printed next to it to show how noisy the run was.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -59,32 +62,43 @@ def timed(fn) -> float:
 
 
 class Timing(float):
-    """Seconds per call: the best of the reps (the figure least disturbed by other processes,
-    which we compare), carrying the median too (``.median``) to show how noisy the run was."""
+    """Seconds per call: the best of the reps (least disturbed by other processes), with the
+    median (``.median``) and all samples (``.samples``, in rep order) kept."""
 
     median: float
+    samples: list[float]
 
     def __new__(cls, samples: list[float]) -> "Timing":
         t = super().__new__(cls, min(samples))
         t.median = statistics.median(samples)
+        t.samples = list(samples)
         return t
 
 
 def interleaved(fns: dict, reps: int, warmup: int = 2) -> dict[str, Timing]:
-    """Timing of each function, calls alternating within each rep so that load from other
-    processes hits all of them alike."""
+    """Timing of each function. Within each rep every function runs once, in a shuffled order,
+    so that load from other processes hits all of them alike."""
+    rng = random.Random(0)
     for _ in range(warmup):
         for fn in fns.values():
             fn()
     times: dict[str, list[float]] = {k: [] for k in fns}
     for _ in range(reps):
-        for k, fn in fns.items():
-            times[k].append(timed(fn))
+        order = list(fns)
+        rng.shuffle(order)
+        for k in order:
+            times[k].append(timed(fns[k]))
     return {k: Timing(v) for k, v in times.items()}
 
 
+def paired_ratio(base: Timing, ours: Timing) -> float:
+    """Median over reps of base/ours measured back to back: robust to the load drifting."""
+    return statistics.median(b / o for b, o in zip(base.samples, ours.samples))
+
+
 def ratio_text(base: Timing, ours: Timing) -> str:
-    return f"{base / ours:.2f}x (medians: {base.median / ours.median:.2f}x)"
+    return (f"{paired_ratio(base, ours):.2f}x (paired median; best-of {base / ours:.2f}x, "
+            f"medians {base.median / ours.median:.2f}x)")
 
 
 def ms(s: float) -> str:
@@ -138,7 +152,7 @@ def ort_baseline_session(model, batch: int, path: Path):
     return lambda x: sess.run(None, {name: x})[0]
 
 
-def bench_forward(work: Path, archs: list[str], batches: list[int], quick: bool) -> list[str]:
+def bench_forward(work: Path, archs: list[str], batches: list[int], quick: bool, candidates: bool) -> list[str]:
     import torch
 
     from resnet_studio.engine.onnx_backend import OrtBackend
@@ -165,7 +179,7 @@ def bench_forward(work: Path, archs: list[str], batches: list[int], quick: bool)
             xt = torch.from_numpy(x)
             base = ort_baseline_session(model, batch, work / f"baseline-{arch}-b{batch}.onnx")
             fns = {"ONNX Runtime (plain)": lambda: base(x), "ours": lambda: pred.backend.logits(x)}
-            if not quick:
+            if candidates:
                 if dynamo_backend is None:
                     dynamo_backend = OrtBackend(model, 224, exporter="dynamo", cache=False)
                     spin = OrtBackend(model, 224, cache=True, spinning=True)
@@ -183,8 +197,10 @@ def bench_forward(work: Path, archs: list[str], batches: list[int], quick: bool)
 
                 fns["torch eager"] = run_eager
                 fns["torch channels_last"] = run_cl
-            reps = (20 if batch == 1 else 5) if not quick else (10 if batch == 1 else 3)
+            reps = (40 if batch == 1 else 10) if not quick else (10 if batch == 1 else 3)
             if arch != "resnet18":
+                reps = max(3, reps * 2 // 3)
+            if candidates:
                 reps = max(3, reps // 2)
             res = interleaved(fns, reps)
             base_t, ours_t = res["ONNX Runtime (plain)"], res["ours"]
@@ -280,7 +296,10 @@ def main() -> int:
     ap.add_argument("--archs", default="resnet18,resnet50")
     ap.add_argument("--batches", default="1,16")
     ap.add_argument("--count", type=int, default=200, help="photos in the folder benchmark")
-    ap.add_argument("--quick", action="store_true", help="fewer repetitions and no extra candidates")
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions")
+    ap.add_argument("--candidates", action="store_true",
+                    help="forward: also time the alternatives we chose between (dynamo exporter, ORT "
+                         "thread spinning, eager and channels_last PyTorch)")
     args = ap.parse_args()
     args.what = args.what or ["forward", "single", "folder"]
     if set(args.what) - {"forward", "single", "folder"}:
@@ -294,7 +313,8 @@ def main() -> int:
           f"load average at start {os.getloadavg()[0]:.1f}", flush=True)
     lines = []
     if "forward" in args.what:
-        lines += bench_forward(args.work, archs, [int(b) for b in args.batches.split(",")], args.quick)
+        lines += bench_forward(args.work, archs, [int(b) for b in args.batches.split(",")], args.quick,
+                               args.candidates)
     if "single" in args.what:
         lines += bench_single(args.work, args.quick)
     if "folder" in args.what:

@@ -271,7 +271,8 @@ def bench_head(data: Path, work: Path, base_train_s: float, base_val_s: float) -
     print(f"  baseline, 3 epochs classic full fine-tune (extrapolated): {baseline:7.1f} s"
           f"  ({1 / base_train_s:.1f} train img/s, {1 / base_val_s:.1f} val img/s; {n_tr} train + {n_va} val)")
     print(f"  ours, head mode from a cold cache:                        {t_cold:7.1f} s"
-          f"  (reading {r.features_extracted} pictures {t_extract:.1f} s, {r.epochs_run} epochs; "
+          f"  (reading {r.features_extracted} pictures {t_extract:.1f} s with {r.settings['frozen_backend']}, "
+          f"{r.epochs_run} epochs; "
           f"val acc {r.val_accuracy:.1%})")
     print(f"  ratio (time to a usable model):                           {baseline / t_cold:7.1f}x   (target >= 8x)")
     print(f"  ours, head mode again with other settings (cache hit):    {t_hit:7.1f} s"

@@ -25,6 +25,10 @@ import time
 
 OURS = "import sys; from resnet_studio.gui.app import run_app; sys.exit(run_app([]))"
 BASELINE = "import sys, torch, torchvision; from resnet_studio.gui.app import run_app; sys.exit(run_app([]))"
+# For context, the floor: an empty Qt main window, no app code at all.
+FLOOR = ("import sys\nfrom PySide6.QtWidgets import QApplication, QMainWindow\nfrom PySide6.QtCore import QTimer\n"
+         "app = QApplication(sys.argv[:1]); w = QMainWindow(); w.resize(1080, 720); w.show()\n"
+         "QTimer.singleShot(0, lambda: (print('window-shown', flush=True), w.close()))\napp.exec()")
 
 
 def launch(code: str, data_dir: str, *, engine: bool) -> tuple[float, float | None]:
@@ -52,18 +56,20 @@ def main() -> int:
     args = ap.parse_args()
     data = tempfile.mkdtemp(prefix="rs-bench-start-")
     launch(OURS, data, engine=False)  # warm the file cache once (both sides profit equally)
-    ours, ready, base = [], [], []
+    ours, ready, base, floor = [], [], [], []
     for _ in range(args.runs):  # interleaved, so machine load drifts hit both sides alike
         s, r = launch(OURS, data, engine=True)
         ours.append(s)
         if r is not None:
             ready.append(r)
         base.append(launch(BASELINE, data, engine=False)[0])
+        floor.append(launch(FLOOR, data, engine=False)[0])
     m_ours, m_base = statistics.median(ours), statistics.median(base)
     print(f"ours      window shown  median {m_ours:6.3f} s   (runs: {', '.join(f'{x:.2f}' for x in ours)})")
     if ready:
         print(f"ours      engine ready  median {statistics.median(ready):6.3f} s   (status bar shows the device)")
     print(f"baseline  window shown  median {m_base:6.3f} s   (runs: {', '.join(f'{x:.2f}' for x in base)})")
+    print(f"qt floor  window shown  median {statistics.median(floor):6.3f} s   (empty QMainWindow, no app code)")
     print(f"ratio baseline/ours: {m_base / m_ours:.1f}x   goal < 1 s: {'OK' if m_ours < 1.0 else 'MISSED'}")
     return 0
 

@@ -143,6 +143,12 @@ def main() -> int:
     view = w.classify
     results = []
 
+    # -- noise floor: the same probe with the app idle (other processes share this machine) ----
+    probe.start()
+    pump(app, 5.0)
+    r = probe.stop()
+    print(fmt("idle (floor)", r, 5.0, f"   load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"), flush=True)
+
     # -- ours: classification on the worker thread --------------------------------------------
     probe.start()
     view.classify_paths(photos)

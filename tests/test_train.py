@@ -253,3 +253,14 @@ def test_plan_training_defaults():
     assert not plan_training(TrainConfig(pretrained=False, image_size=224), 800, "cpu").small_input
     assert plan_training(TrainConfig(batch_size=64), 10, "cpu").batch_size == 10
     assert plan_training(TrainConfig(mode="full", epochs=2, lr=0.5), 100, "cpu").lr == 0.5
+
+
+def test_non_ascii_folders_and_categories(tmp_path, weights):
+    root = make_shapes_dataset(tmp_path / "数据 données", classes=("圆形", "carré", "三角形"), per_class=6)
+    out = tmp_path / "模型" / "形状.safetensors"
+    out.parent.mkdir()
+    r = train(root, out, cfg(tmp_path, mode="head", epochs=10))
+    assert set(r.classes) == {"圆形", "carré", "三角形"} and r.model_path == out
+    assert read_model_info(out).classes == r.classes
+    ev = evaluate(out, root)
+    assert ev.count == 18 and [c["name"] for c in ev.per_class] == r.classes

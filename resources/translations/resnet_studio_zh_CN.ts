@@ -4,379 +4,381 @@
 <context>
     <name>ClassifyView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="256" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="255" />
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="257" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="256" />
         <source>Which model classifies the photos. ImageNet models know 1000 everyday categories; your own models know the categories you taught them.</source>
         <translation>用哪个模型给照片分类。ImageNet 模型认识 1000 种常见类别；你自己的模型认识你教给它的类别。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="260" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="276" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="259" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="275" />
         <source>Open photos…</source>
         <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="261" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="260" />
         <source>Choose photos to classify (Ctrl+O)</source>
         <translation>选择要分类的照片 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="262" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="277" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="261" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="276" />
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="263" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="262" />
         <source>Classify every photo in a folder and its sub-folders (Ctrl+Shift+O)</source>
         <translation>对文件夹及其子文件夹中的所有照片分类 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="264" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="263" />
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="265" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="264" />
         <source>Classify an image or file paths from the clipboard (Ctrl+V)</source>
         <translation>对剪贴板中的图片或文件路径分类 (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="266" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="265" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="267" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="266" />
         <source>Save all results as a spreadsheet (CSV) file (Ctrl+E)</source>
         <translation>把全部结果保存为表格 (CSV) 文件 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="268" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="267" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="269" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="268" />
         <source>Remove all results from the list (Ctrl+Shift+Backspace)</source>
         <translation>从列表中移除全部结果 (Ctrl+Shift+Backspace)</translation>
     </message>
     <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="269" />
         <location filename="../../app/resnet_studio/gui/classify_view.py" line="270" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="271" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="587" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="598" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="272" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="271" />
         <source>Stop classifying; results so far are kept (Esc)</source>
         <translation>停止分类；已有结果会保留 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="273" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="272" />
         <source>Drop photos or folders here</source>
         <translation>把照片或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="274" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="273" />
         <source>Folders are searched with all their sub-folders. You can also paste an image or copied files with Ctrl+V.</source>
         <translation>文件夹会连同所有子文件夹一起查找。也可以用 Ctrl+V 粘贴图片或已复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="278" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="277" />
         <source>Filter by label or file name</source>
         <translation>按标签或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="279" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="278" />
         <source>Show only results whose label or file name contains this text</source>
         <translation>只显示标签或文件名包含此文字的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="280" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="279" />
         <source>&amp;Sort:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="282" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="281" />
         <source>As added</source>
         <translation>按添加顺序</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="283" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="282" />
         <source>Label (A–Z)</source>
         <translation>标签 (A–Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="284" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="283" />
         <source>Most confident first</source>
         <translation>置信度从高到低</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="285" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="284" />
         <source>Least confident first</source>
         <translation>置信度从低到高</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="289" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="288" />
         <source>Only “not sure”</source>
         <translation>只看“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="290" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="289" />
         <source>Show only results whose confidence is below the threshold</source>
         <translation>只显示置信度低于阈值的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="291" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="290" />
         <source>Only unreadable</source>
         <translation>只看无法读取的</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="292" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="291" />
         <source>Show only files that could not be read</source>
         <translation>只显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="293" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="292" />
         <source>Show top 5</source>
         <translation>显示前 5 名</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="294" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="293" />
         <source>Show the five most likely labels on every card (click a card to open or close just that one)</source>
         <translation>在每张卡片上显示最可能的五个标签（单击卡片可单独展开或收起）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="296" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="295" />
         <source>“Not sure” below:</source>
         <translation>低于此值为“不确定”：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="297" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="296" />
         <source>Results whose top confidence is below this value are marked “not sure”</source>
         <translation>最高置信度低于此值的结果会标为“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="298" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="297" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="323" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="553" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="324" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="564" />
         <source>Choose or download a model first; your photos will be classified then.</source>
         <translation>请先选择或下载一个模型，之后会自动为你的照片分类。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="345" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="346" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="364" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="365" />
         <source>Open photos</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="365" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="366" />
         <source>Images ({exts});;All files (*)</source>
         <translation>图片 ({exts});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="372" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="373" />
         <source>Open a folder of photos</source>
         <translation>打开照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="387" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="388" />
         <source>The clipboard holds no image and no file paths.</source>
         <translation>剪贴板里没有图片，也没有文件路径。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="392" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="393" />
         <source>There are no results to export yet.</source>
         <translation>还没有可以导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="398" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="400" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="407" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414" />
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="415" />
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="473" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="474" />
         <source>The classification engine could not start: {message}</source>
         <translation>分类引擎无法启动：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="478" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="479" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="504" />
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="488" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="502" />
         <source>{name} · {n} categories</source>
         <translation>{name} · {n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="501" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="506" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="512" />
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="506" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="517" />
         <source>The ImageNet weights for {name} are not on this computer yet. Download them once (internet needed), or choose a weights file you already have.</source>
         <translation>这台电脑上还没有 {name} 的 ImageNet 权重。可以下载一次（需要联网），或选择你已有的权重文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="508" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="588" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="519" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="599" />
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="509" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="520" />
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="510" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="513" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="521" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="524" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="512" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="523" />
         <source>This model could not be loaded: {message}</source>
         <translation>无法加载此模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="513" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="524" />
         <source>Choose another model file…</source>
         <translation>选择其他模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="525" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="536" />
         <source>{n} file(s) were skipped because they are not images.</source>
         <translation>跳过了 {n} 个不是图片的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="527" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="538" />
         <source>No photos found in what you opened.</source>
         <translation>在你打开的内容中没有找到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="555" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="566" />
         <source>Classification stopped</source>
         <translation>分类已停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="557" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="568" />
         <source>Cancelled: {done} of {total} photos were classified.</source>
         <translation>已取消：{total} 张照片中已分类 {done} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="560" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="571" />
         <source>Classified {n} photos.</source>
         <translation>已分类 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="586" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="597" />
         <source>Downloading the {name} weights…</source>
         <translation>正在下载 {name} 的权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="599" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="610" />
         <source>Downloading the {name} weights… {done:.1f} of {total:.1f} MB</source>
         <translation>正在下载 {name} 的权重… {done:.1f} / {total:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="606" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="617" />
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="607" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="618" />
         <source>Download cancelled.</source>
         <translation>下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="617" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="628" />
         <source>Saved {n} results to {path}</source>
         <translation>已将 {n} 条结果保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="657" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="667" />
         <source>Open the photo</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="658" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="668" />
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="662" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="672" />
         <source>Copy label</source>
         <translation>复制标签</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="663" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="673" />
         <source>Copy file path</source>
         <translation>复制文件路径</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="671" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="681" />
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="673" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="683" />
         <source>{n} not sure</source>
         <translation>{n} 张不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="675" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="685" />
         <source>{n} could not be read</source>
         <translation>{n} 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="690" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="700" />
         <source>Classifying {done} of {total}…</source>
         <translation>正在分类 {done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="693" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="703" />
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="694" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="704" />
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
@@ -417,116 +419,178 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="134" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="135" />
         <source>1. Your pictures</source>
-        <extracomment>Where "Choose folder…" starts when no folder is chosen yet (remembered by the view).</extracomment>
         <translation>1. 你的图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="135" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="136" />
         <source>No folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="136" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="137" />
         <source>&amp;Choose folder…</source>
         <translation>选择文件夹(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="137" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="138" />
         <source>Choose the folder that holds one sub-folder of pictures per category.</source>
         <translation>选择一个文件夹，其中每个类别的图片放在各自的子文件夹里。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="139" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="140" />
         <source>Drop a folder here or choose one. Put the pictures of each category in its own sub-folder, for example cats/ and dogs/.</source>
         <translation>把文件夹拖到这里，或选择一个。把每个类别的图片放在各自的子文件夹中，例如 cats/ 和 dogs/。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="142" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="143" />
         <source>&amp;Sort by file name…</source>
         <translation>按文件名整理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="144" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="145" />
         <source>Make category folders from the names of the pictures (cat_01.jpg goes into cat/). You see the plan first.</source>
         <translation>根据图片的文件名建立类别文件夹（cat_01.jpg 会放进 cat/）。会先给你看整理方案。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147" />
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="146" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147" />
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="155" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="156" />
         <source>Choose a dataset folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="299" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="300" />
         <source>Checking pictures: {done} of {total}</source>
         <translation>正在检查图片：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="315" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="316" />
         <source>The pictures could not be checked: {reason}</source>
         <translation>无法检查这些图片：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="337" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="338" />
         <source>{train} for training, {val} for validation, {test} for the final test</source>
         <translation>{train} 张用于训练，{val} 张用于验证，{test} 张用于最终测试</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="350" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="351" />
         <source>{problem} The {count} pictures in it can be sorted into category folders by their file names.</source>
         <translation>{problem} 其中的 {count} 张图片可以按文件名整理到各类别文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="355" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="356" />
         <source>Looking at the folder…</source>
         <translation>正在查看文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="360" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="361" />
         <source>{classes} categories, {images} pictures. Checking the pictures…</source>
         <translation>{classes} 个类别，{images} 张图片。正在检查图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="362" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="363" />
         <source>{classes} categories, {images} pictures.</source>
         <translation>{classes} 个类别，{images} 张图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="376" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="380" />
         <source>All pictures could be read; no problems found.</source>
         <translation>所有图片都能读取；没有发现问题。</translation>
     </message>
 </context>
 <context>
-    <name>Errors</name>
+    <name>EngineMessages</name>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="19" />
+        <source>This file could not be read.</source>
+        <translation>无法读取此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="20" />
+        <source>This file is damaged and could not be decoded.</source>
+        <translation>此文件已损坏，无法解码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="21" />
+        <source>This file is damaged: it ends early (it may not have finished copying or downloading).</source>
+        <translation>此文件已损坏：文件不完整（可能没有复制或下载完）。</translation>
+    </message>
     <message>
         <location filename="../../app/resnet_studio/gui/errors.py" line="23" />
+        <source>This file is empty (0 bytes).</source>
+        <translation>此文件是空的（0 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="24" />
+        <source>This file is not an image ResNet Studio can read (or it is badly damaged).</source>
+        <translation>此文件不是 ResNet Studio 能读取的图片（或已严重损坏）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="25" />
+        <source>This file no longer exists (it was moved or deleted).</source>
+        <translation>此文件已不存在（被移动或删除了）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="26" />
+        <source>This image is too large to open with the memory available.</source>
+        <translation>此图片太大，现有内存无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="27" />
+        <source>This is a folder, not an image.</source>
+        <translation>这是一个文件夹，不是图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="28" />
+        <source>This is a link that points to itself, not an image.</source>
+        <translation>这是一个指向自身的链接，不是图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="29" />
+        <source>This is a link to a file that no longer exists.</source>
+        <translation>这是一个链接，指向的文件已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="30" />
+        <source>This is not a normal file (it is a device or a pipe), not an image.</source>
+        <translation>这不是普通文件（是设备或管道），不是图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="31" />
+        <source>You do not have permission to open this file.</source>
+        <translation>你没有打开此文件的权限。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="47" />
         <source>The computer ran out of memory. Close other programs or use fewer, smaller images.</source>
         <translation>电脑内存不足。请关闭其他程序，或使用更少、更小的图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="25" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="49" />
         <source>Something went wrong inside ResNet Studio. The details below can help us fix it.</source>
         <translation>ResNet Studio 内部出错了。下面的详细信息可以帮助我们修复问题。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="32" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="56" />
         <source>ResNet Studio</source>
         <translation>ResNet Studio</translation>
     </message>
@@ -536,7 +600,6 @@
     <message>
         <location filename="../../app/resnet_studio/gui/train_worker.py" line="71" />
         <source>The computer ran out of memory. Try a smaller batch size or image size.</source>
-        <extracomment>Batch events are forwarded in chunks at most this often (seconds): a fast run produces thousands of batches per second, and one queued signal per batch would flood the GUI thread.</extracomment>
         <translation>电脑内存不足。请尝试更小的批大小或图片尺寸。</translation>
     </message>
     <message>
@@ -555,20 +618,20 @@
     </message>
     <message>
         <location filename="../../app/resnet_studio/gui/main_window.py" line="158" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
         <location filename="../../app/resnet_studio/gui/main_window.py" line="159" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="220" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="222" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
         <location filename="../../app/resnet_studio/gui/main_window.py" line="160" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
@@ -579,7 +642,7 @@
     </message>
     <message>
         <location filename="../../app/resnet_studio/gui/main_window.py" line="162" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="221" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="223" />
         <source>Teach a model your own categories (Ctrl+2)</source>
         <translation>教模型认识你自己的类别 (Ctrl+2)</translation>
     </message>
@@ -589,83 +652,83 @@
         <translation>查看、重命名、导入和导出模型 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="164" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="166" />
         <source>Loading the Train view…</source>
         <translation>正在加载训练页面…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="165" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="167" />
         <source>The Train view is not available in this version.</source>
         <translation>此版本中没有训练页面。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="166" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="167" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="169" />
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="168" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="170" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="169" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="170" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="172" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="175" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="176" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="175" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="177" />
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="176" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="178" />
         <source>Where your trained models and settings are kept</source>
         <translation>你训练的模型和设置保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="177" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="346" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="179" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="348" />
         <source>About ResNet Studio</source>
         <translation>关于 ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="179" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="181" />
         <source>The model used to classify</source>
         <translation>用于分类的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="180" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="182" />
         <source>Where the models run: the processor (CPU) or a graphics card (GPU)</source>
         <translation>模型在哪里运行：处理器 (CPU) 或显卡 (GPU)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="246" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="248" />
         <source>Stop and quit?</source>
         <translation>停止并退出？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="247" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="249" />
         <source>A job is still running. Stop it and quit ResNet Studio?
 
 Results so far are kept on screen only; a model being trained is not saved.</source>
@@ -674,32 +737,32 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
 已有结果只显示在屏幕上；正在训练的模型不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="285" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="287" />
         <source>Loading engine…</source>
         <translation>正在加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="287" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="289" />
         <source>Engine not available</source>
         <translation>引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="321" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="323" />
         <source>This translation is missing; showing English.</source>
         <translation>缺少此翻译；显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="333" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="335" />
         <source>No recent folders</source>
         <translation>没有最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="337" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="339" />
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="347" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="349" />
         <source>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;Classify photos with ResNet models and teach them your own categories — no code needed.&lt;/p&gt;&lt;p&gt;Built with PyTorch, torchvision and Qt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;用 ResNet 模型给照片分类，并教它们认识你自己的类别——无需编程。&lt;/p&gt;&lt;p&gt;基于 PyTorch、torchvision 和 Qt 构建。&lt;/p&gt;</translation>
     </message>
@@ -707,37 +770,37 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="95" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="106" />
         <source>ImageNet models (1000 everyday categories)</source>
         <translation>ImageNet 模型（1000 种常见类别）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="99" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="110" />
         <source>{name} (not downloaded)</source>
         <translation>{name}（未下载）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="101" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="112" />
         <source>Your models</source>
         <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="103" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="114" />
         <source>None yet: teach one in the Train tab</source>
         <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="107" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="118" />
         <source>{name} ({n} categories)</source>
         <translation>{name}（{n} 个类别）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="110" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="121" />
         <source>Choose a model file…</source>
         <translation>选择模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="111" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="122" />
         <source>Use a .safetensors model file or a torchvision .pth file</source>
         <translation>使用 .safetensors 模型文件或 torchvision 的 .pth 文件</translation>
     </message>
@@ -745,437 +808,437 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
 <context>
     <name>ModelsView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="208" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="215" />
         <source>ImageNet models</source>
         <translation>ImageNet 模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="209" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="216" />
         <source>1000 categories</source>
         <translation>1000 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="210" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="217" />
         <source>Your models</source>
         <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="211" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="218" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="211" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="218" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="212" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="219" />
         <source>Import model…</source>
         <translation>导入模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="213" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="220" />
         <source>Add a model file (.safetensors, or a torchvision .pth) to your models (Ctrl+I)</source>
         <translation>把模型文件（.safetensors 或 torchvision 的 .pth）加入你的模型 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="214" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="224" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="221" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="231" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="215" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="226" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="222" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="233" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="216" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="223" />
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="217" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="224" />
         <source>Bring back the model you deleted last (Ctrl+Z)</source>
         <translation>恢复你最后删除的模型 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="218" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="220" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="225" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="227" />
         <source>Use in Classify</source>
         <translation>用于分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="219" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="222" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="226" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="229" />
         <source>Download weights</source>
         <translation>下载权重</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="221" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="228" />
         <source>Classify photos with this model</source>
         <translation>用这个模型给照片分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="223" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="230" />
         <source>Download the ImageNet weights of this model (internet needed)</source>
         <translation>下载此模型的 ImageNet 权重（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="225" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
         <source>Give this model a new name (F2)</source>
         <translation>给这个模型起个新名字 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="227" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="234" />
         <source>Delete this model; you can undo it (Del, then Ctrl+Z)</source>
         <translation>删除此模型；可以撤销（Del，然后 Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="228" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="229" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="236" />
         <source>Save this model in a format other programs can use</source>
         <translation>把模型保存为其他程序能用的格式</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="230" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="237" />
         <source>ONNX (.onnx)…</source>
         <translation>ONNX (.onnx)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="231" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="238" />
         <source>TorchScript (.pt)…</source>
         <translation>TorchScript (.pt)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="239" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="239" />
         <source>Parameters per stage</source>
         <translation>各阶段参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="239" />
         <source>Layers</source>
         <translation>网络层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="233" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="240" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="233" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="240" />
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
         <source>Architecture:</source>
         <translation>架构：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
         <source>Input size:</source>
         <translation>输入尺寸：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
         <source>Categories:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="236" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="236" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="237" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="244" />
         <source>Validation accuracy:</source>
         <translation>验证准确率：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="237" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="244" />
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="238" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="245" />
         <source>Trained on:</source>
         <translation>训练数据：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="238" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="245" />
         <source>Training:</source>
         <translation>训练设置：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="241" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="248" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="241" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="248" />
         <source>Blocks</source>
         <translation>残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="241" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="248" />
         <source>Output channels</source>
         <translation>输出通道</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="249" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="249" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="250" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="250" />
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="250" />
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="244" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="251" />
         <source>Images</source>
         <translation>图片数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="245" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="252" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="287" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="379" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="298" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="390" />
         <source>on this computer</source>
         <translation>已在本机</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="287" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="298" />
         <source>not downloaded</source>
         <translation>未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="304" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="315" />
         <source>{n} categories</source>
         <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="306" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="317" />
         <source>{acc:.0%} accurate</source>
         <translation>准确率 {acc:.0%}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="312" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="323" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329" />
         <source>None yet: teach one in the Train tab</source>
         <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="365" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="376" />
         <source>Choose a model on the left</source>
         <translation>请在左侧选择一个模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="366" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="377" />
         <source>ImageNet models recognise 1000 everyday categories; your own models recognise what you taught them.</source>
         <translation>ImageNet 模型能识别 1000 种常见类别；你自己的模型能识别你教给它的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="375" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="386" />
         <source>{block} blocks, stages of {layers}</source>
         <translation>{block} 残差块，各阶段块数 {layers}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="379" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="390" />
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="415" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="426" />
         <source>working…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="431" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="442" />
         <source>{crop} × {crop} pixels (photos are resized to {resize} first)</source>
         <translation>{crop} × {crop} 像素（照片先缩放到 {resize}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="435" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="446" />
         <source>{total} in total</source>
         <translation>共 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="437" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="448" />
         <source> (small-image stem)</source>
         <translation>（小图输入层）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="438" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="449" />
         <source>stem (conv1 + bn1)</source>
         <translation>输入层 (conv1 + bn1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="438" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="449" />
         <source>classifier (fc)</source>
         <translation>分类层 (fc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="475" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="486" />
         <source>Downloading weights…</source>
         <translation>正在下载权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="477" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="488" />
         <source>Downloading weights… {done:.0f} of {total:.0f} MB</source>
         <translation>正在下载权重… {done:.0f} / {total:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="478" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="489" />
         <source>Weights downloaded.</source>
         <translation>权重已下载。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="480" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="491" />
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="489" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="500" />
         <source>Rename model</source>
         <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="489" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="500" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="494" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="505" />
         <source>A model needs a name; the name cannot be empty.</source>
         <translation>模型需要一个名字；名字不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="498" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="509" />
         <source>Rename failed</source>
         <translation>重命名失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="505" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="516" />
         <source>Model renamed.</source>
         <translation>模型已重命名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="522" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="533" />
         <source>“{name}” was deleted.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="523" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="534" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="524" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="535" />
         <source>“{name}” was deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除“{name}”。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="542" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="553" />
         <source>Model restored.</source>
         <translation>模型已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="551" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="562" />
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="552" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="563" />
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="557" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="568" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="559" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="570" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="565" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="576" />
         <source>Model imported.</source>
         <translation>模型已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="574" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="585" />
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="574" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="585" />
         <source>TorchScript model (*.pt)</source>
         <translation>TorchScript 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="575" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="586" />
         <source>Export model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="579" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="590" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="580" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="591" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="582" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="593" />
         <source>Exporting… (this checks the exported model gives the same answers)</source>
         <translation>正在导出…（会检查导出的模型给出相同的答案）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="595" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="606" />
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
@@ -1183,12 +1246,12 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
 <context>
     <name>ResultCard</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="367" />
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="387" />
         <source>Could not read this file: {reason}</source>
         <translation>无法读取此文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="382" />
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="403" />
         <source>not sure</source>
         <translation>不确定</translation>
     </message>
@@ -1346,52 +1409,62 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
         <translation>正在保存模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="120" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="116" />
+        <source>Downloading the ImageNet weights…</source>
+        <translation>正在下载 ImageNet 权重…</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="118" />
+        <source>Reading every picture once…</source>
+        <translation>正在把每张图片读一遍…</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="124" />
         <source>Not training. Choose your pictures, then press Start training.</source>
         <translation>未在训练。请选择图片，然后点击“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="122" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="126" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="130" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="134" />
         <source>Epoch {epoch} of {epochs} · {speed} pictures/s</source>
         <translation>第 {epoch} / {epochs} 轮 · 每秒 {speed} 张图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="133" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="137" />
         <source>Epoch {epoch} of {epochs} · {speed} pictures/s · about {eta} left</source>
         <translation>第 {epoch} / {epochs} 轮 · 每秒 {speed} 张图片 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="137" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="141" />
         <source>Stopping after the current step…</source>
         <translation>完成当前步骤后停止…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="141" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="145" />
         <source>Training finished.</source>
         <translation>训练完成。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="142" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="146" />
         <source>Training was cancelled. The best model so far was kept.</source>
         <translation>训练已取消。已保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="143" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="147" />
         <source>Training was cancelled before the first epoch ended; no model was saved.</source>
         <translation>训练在第一轮结束前被取消；没有保存模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="144" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="148" />
         <source>Training failed: {reason}</source>
         <translation>训练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="154" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="158" />
         <source>After epoch {epoch}: {val} right on the validation pictures (best so far {best}), loss {loss:.3f}.</source>
         <translation>第 {epoch} 轮后：验证图片正确率 {val}（目前最好 {best}），损失 {loss:.3f}。</translation>
     </message>
@@ -1606,7 +1679,6 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
     <message>
         <location filename="../../app/resnet_studio/gui/train_view.py" line="139" />
         <source>Start training</source>
-        <extracomment>Extra ``TrainConfig`` values the view always passes (tests may change them). Replaces ``engine.train.train`` when set (see :class:`TrainWorker`; benchmarks).</extracomment>
         <translation>开始训练</translation>
     </message>
     <message>
@@ -1650,7 +1722,6 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
     <message>
         <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="115" />
         <source>Loss (lower is better)</source>
-        <extracomment>Weight of history in the smoothed loss (exponential moving average, bias-corrected).</extracomment>
         <translation>损失（越低越好）</translation>
     </message>
     <message>
@@ -1709,150 +1780,174 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
 <context>
     <name>TrainingResults</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="146" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="147" />
         <source>&amp;Name:</source>
-        <extracomment>Opens a misclassified picture; replaceable so tests do not launch a viewer.</extracomment>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="147" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="148" />
         <source>A name for this model</source>
         <translation>给这个模型起个名字</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="148" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="149" />
         <source>The name this model gets in the model list and its file name.</source>
         <translation>此模型在模型列表中的名字，也是它的文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="149" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="150" />
         <source>&amp;Save model</source>
         <translation>保存模型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="150" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="151" />
         <source>Keep this model under the name you typed.</source>
         <translation>用你输入的名字保存此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="151" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="152" />
         <source>&amp;Use this model</source>
         <translation>使用此模型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="152" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="153" />
         <source>Switch to the Classify view with this model selected.</source>
         <translation>切换到“分类”页并选中此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="154" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="157" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="158" />
         <source>The category (one sub-folder of your dataset).</source>
         <translation>类别（数据集中的一个子文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="158" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="159" />
         <source>Of the pictures the model put in this category, the share that really belong there.</source>
         <translation>在模型归入此类别的图片中，真正属于该类别的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="159" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="160" />
         <source>Of the pictures of this category, the share the model recognised.</source>
         <translation>在此类别的图片中，被模型认出来的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="160" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="161" />
         <source>How many validation pictures of this category were tested.</source>
         <translation>此类别有多少张验证图片参与了测试。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="166" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="167" />
         <source>Per category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="167" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="168" />
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="168" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="169" />
         <source>Mistakes</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="169" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="170" />
         <source>Rows are the true categories, columns what the model said. Everything off the diagonal is a mistake.</source>
         <translation>行是真实类别，列是模型的判断。对角线以外的都是错误。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="171" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172" />
         <source>Validation pictures the model got wrong, the surest mistakes first. Click a picture to open it.</source>
         <translation>模型判断错误的验证图片，最有把握的错误排在前面。点击图片可打开。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="229" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="230" />
         <source>No model was saved.</source>
         <translation>没有保存模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="230" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="231" />
         <source>Training was stopped before the first epoch ended.</source>
         <translation>训练在第一轮结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="234" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="235" />
         <source>Accuracy on the validation pictures: {accuracy}</source>
         <translation>验证图片上的准确率：{accuracy}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="238" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="239" />
         <source>Training was stopped after {epochs} epochs ({duration}). The best model so far (epoch {best}) was kept.</source>
         <translation>训练在 {epochs} 轮后停止（用时 {duration}）。已保留目前最好的模型（第 {best} 轮）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="241" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="242" />
         <source>Trained for {epochs} epochs in {duration}; the best was epoch {best}, and that is the model kept.</source>
         <translation>共训练 {epochs} 轮，用时 {duration}；最好的是第 {best} 轮，保留的就是它。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="247" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="248" />
+        <source>last layer only</source>
+        <translation>最后一层</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="249" />
+        <source>last block and last layer</source>
+        <translation>最后一个残差块和最后一层</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="250" />
+        <source>the whole network</source>
+        <translation>整个网络</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="252" />
+        <source>Trained {what} of {arch}, {epochs} epochs, batch size {batch}, learning rate {lr:g}.</source>
+        <translation>训练了 {arch} 的{what}，{epochs} 轮，批大小 {batch}，学习率 {lr:g}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="259" />
+        <source>{count} pictures could not be read and were left out.</source>
+        <translation>有 {count} 张图片无法读取，已略过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="264" />
         <source>Saved as {file}</source>
         <translation>已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="250" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="267" />
         <source>Kept for now as {file}. Type a name and save it to find it easily.</source>
         <translation>暂时保存为 {file}。输入名字并保存，以后更容易找到。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="299" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="316" />
         <source>{true} → {predicted}
 {confidence} sure</source>
         <translation>{true} → {predicted}
 把握 {confidence}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="302" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="319" />
         <source>This is '{true}' but the model said '{predicted}' ({confidence} sure).
 {path}</source>
         <translation>这是“{true}”，但模型说是“{predicted}”（把握 {confidence}）。

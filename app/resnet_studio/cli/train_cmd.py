@@ -208,7 +208,7 @@ class Progress:
     def _epoch(self, ev) -> None:
         text = (f"epoch {ev.epoch}/{ev.epochs}: train loss {ev.train_loss:.3f}, accuracy {ev.train_accuracy:.1%}; "
                 f"validation loss {ev.val_loss:.3f}, accuracy {ev.val_accuracy:.1%}"
-                + (" (best so far, saved)" if ev.is_best else "") + f" [{ev.seconds:.1f}s]")
+                + (" (best so far)" if ev.is_best else "") + f" [{ev.seconds:.1f}s]")
         if self.bar is not None:
             self.bar.set_postfix_str(f"val acc {ev.val_accuracy:.1%}")
             self.bar.close()

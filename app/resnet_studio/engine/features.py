@@ -271,12 +271,11 @@ class FeatureExtractor:
     """Pooled backbone features (the input of ``fc``) of preprocessed batches."""
 
     def __init__(self, model, device, input_size: int, *, backend: str = "auto", n_images: int = 0) -> None:
-        import copy
-
         import torch
 
-        backbone = copy.copy(model)  # shallow: shares the weights, only fc differs
-        backbone.fc = torch.nn.Identity()
+        # every layer but fc, sharing the weights; the caller's model is left as it is
+        backbone = torch.nn.Sequential(*[m for name, m in model.named_children() if name != "fc"],
+                                       torch.nn.Flatten(1))
         self.device = torch.device(device)
         self.backend_name = "torch"
         self.note = ""

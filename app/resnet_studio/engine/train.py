@@ -296,6 +296,7 @@ class _Run:
         self.cache_hits = 0
         self.extracted = 0
         self.val_source = "val"
+        self.frozen_backend = ""  # what ran the frozen layers (head / finetune): torch, onnxruntime, cache
 
     # --- events -------------------------------------------------------------------------------
     def stage(self, stage: str, message: str, done: int = 0, total: int = 0) -> None:
@@ -336,6 +337,7 @@ class _Run:
             "schedule": c.schedule, "weight_decay": c.weight_decay, "momentum": c.momentum,
             "label_smoothing": c.label_smoothing, "small_input": self.plan.small_input,
             "device": str(self.device), "layout": self.split.layout, "mode_reason": self.plan.reason,
+            "frozen_backend": self.frozen_backend,
         }
 
     def save(self, state_dict: dict) -> Path:
@@ -563,6 +565,7 @@ def _train_head(run: _Run, model, weights_file: Path | None) -> None:
         return
     run.skipped.extend(fs.skipped)
     run.cache_hits, run.extracted = fs.cache_hits, fs.extracted
+    run.frozen_backend = fs.backend
     n_tr = len(split.train)
     rows_tr = [r for r, i in enumerate(fs.ok) if i < n_tr]
     rows_va = [r for r, i in enumerate(fs.ok) if i >= n_tr]
@@ -756,6 +759,7 @@ def _train_network(run: _Run, model) -> None:
         front.eval()
         work = (len(train_items) + len(val_items)) * plan.epochs
         front_fn = _FrozenFront(front, device, run.preprocess.crop_size, work, cfg.feature_backend)
+        run.frozen_backend = front_fn.backend
         if front_fn.note:
             run.warnings.append(front_fn.note)
 

@@ -71,10 +71,12 @@ def run_app(argv: list[str]) -> int:
         def report_shown() -> None:
             print(f"window-shown {time.perf_counter() - _T0:.4f}", flush=True)
             if not with_engine:
+                window.shutdown()
                 window.close()
 
         def report_ready(_text: str) -> None:
             print(f"engine-ready {time.perf_counter() - _T0:.4f}", flush=True)
+            window.shutdown()  # no "stop the job?" question: the model may still be loading
             window.close()
 
         window.shown.connect(report_shown)

@@ -67,6 +67,7 @@ class ClassifyView(QWidget):
         self._skipped_total = 0
         self._model_state = "none"  # none | loading | ready | failed
         self._model_name = ""
+        self._model_info: dict = {}
         self._failed_spec = ""
         self._download: Task | None = None
         self._export: Task | None = None
@@ -294,6 +295,7 @@ class ClassifyView(QWidget):
         self.threshold_label.setText(self.tr("“Not sure” below:"))
         self.threshold.setToolTip(self.tr("Results whose top confidence is below this value are marked “not sure”"))
         self.banner.set_close_tooltip(self.tr("Hide this message"))
+        self._emit_model_status()
         self._update_summary()
         self._update_progress()
         self._update_state()
@@ -307,6 +309,7 @@ class ClassifyView(QWidget):
     def start(self) -> None:
         """Ask the worker for the remembered model (queued after the engine import)."""
         self.client.load_model(self.picker.current_spec())
+        self.picker.populate()
         self.refresh_trained_models()
 
     def classify_paths(self, paths: list[str]) -> None:
@@ -461,7 +464,7 @@ class ClassifyView(QWidget):
     # -- worker signals --------------------------------------------------------------------
     @Slot(str)
     def _on_engine_ready(self, device: str) -> None:
-        task = Task(weights_status, name="weights-status")
+        task = Task(weights_status, name="weights-status", background=True)
         task.succeeded.connect(lambda rows: self.picker.set_weights_available({r["name"]: r["available"] for r in rows}))
         task.start()
 
@@ -480,10 +483,11 @@ class ClassifyView(QWidget):
     def _on_model_ready(self, info: dict) -> None:
         self._model_state = "ready"
         self._model_name = info["name"]
+        self._model_info = dict(info)
         self._failed_spec = ""
         if self.banner.key == "model":
             self.banner.hide()
-        self.model_status.emit(self.tr("{name} · {n} categories").format(name=info["name"], n=info["num_classes"]))
+        self._emit_model_status()
         self._update_state()
         pending, self._pending = self._pending, []
         images, self._pending_images = self._pending_images, []
@@ -491,6 +495,15 @@ class ClassifyView(QWidget):
             self.classify_paths(pending)
         for img in images:
             self.classify_image(img)
+
+    def _emit_model_status(self) -> None:
+        if self._model_state == "ready" and self._model_info:
+            info = self._model_info
+            self.model_status.emit(self.tr("{name} · {n} categories").format(name=info["name"], n=info["num_classes"]))
+        elif self._model_state == "loading":
+            self.model_status.emit(self.tr("Loading model…"))
+        elif self._model_state == "failed":
+            self.model_status.emit(self.tr("No model loaded"))
 
     @Slot(str, str, str, bool)
     def _on_model_failed(self, spec: str, message: str, details: str, weights_missing: bool) -> None:

@@ -9,8 +9,32 @@ from __future__ import annotations
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+# The engine's fixed per-file messages (engine/images.py, engine/predict.py), listed here so
+# lupdate collects them: a file's error card can then be read in the user's language.
+ENGINE_MESSAGES = (
+    QT_TRANSLATE_NOOP("EngineMessages", "This file could not be read."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This file is damaged and could not be decoded."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This file is damaged: it ends early (it may not have finished copying or downloading)."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This file is empty (0 bytes)."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This file is not an image ResNet Studio can read (or it is badly damaged)."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This file no longer exists (it was moved or deleted)."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This image is too large to open with the memory available."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This is a folder, not an image."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This is a link that points to itself, not an image."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This is a link to a file that no longer exists."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This is not a normal file (it is a device or a pipe), not an image."),
+    QT_TRANSLATE_NOOP("EngineMessages", "You do not have permission to open this file."),
+)
+
+
+def translate_engine_message(text: str) -> str:
+    """The user's language for the engine's fixed messages; other text is returned as it is."""
+    return QCoreApplication.translate("EngineMessages", text) if text else text
 
 
 def describe_exception(exc: BaseException) -> tuple[str, str]:

@@ -161,8 +161,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(CLASSIFY_TAB, self.tr("Find out what is in your photos (Ctrl+1)"))
         self.tabs.setTabToolTip(TRAIN_TAB, self.tr("Teach a model your own categories (Ctrl+2)"))
         self.tabs.setTabToolTip(MODELS_TAB, self.tr("See, rename, import and export models (Ctrl+3)"))
-        self._train_placeholder_label.setText(self.tr("Loading the Train view…") if self._load_train_view
-                                              else self.tr("The Train view is not available in this version."))
+        if self.train_view is None:
+            self._train_placeholder_label.setText(
+                self.tr("Loading the Train view…") if self._load_train_view
+                else self.tr("The Train view is not available in this version."))
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Recent folders"))
         self.quit_action.setText(self.tr("&Quit"))

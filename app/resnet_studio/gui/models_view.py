@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..engine import library
 from .errors import show_error
 from .settings import Settings
 from .widgets.banner import Banner
@@ -27,6 +26,13 @@ from .workers import Task, download_weights, weights_status
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "zoo" | "trained" | "broken"
+
+
+def _library():
+    # Imported on first use, after the window is on screen (it pulls in numpy and Pillow).
+    from ..engine import library
+
+    return library
 
 
 def _summarize(spec: str):
@@ -57,10 +63,11 @@ class ModelsView(QWidget):
         self.settings = settings
         self.setMinimumSize(560, 420)
         self._available: dict[str, bool] = {}
-        self._entries: dict[str, library.LibraryEntry] = {}
+        self._entries: dict = {}  # path → engine.library.LibraryEntry
         self._summaries: dict[str, object] = {}
         self._summary_task: Task | None = None
-        self._undo: list[library.TrashTicket] = []
+        self._undo: list = []  # engine.library.TrashTicket, newest last
+        self._populated = False  # the zoo list is filled by refresh(), after the first paint
         self._engine_ready = False
         self._build()
         self.retranslate_ui()
@@ -256,7 +263,9 @@ class ModelsView(QWidget):
     def refresh(self) -> None:
         """Re-read the library folder (headers only) and keep the selection when possible."""
         current = self.selected_spec()
-        self._entries = {str(e.path): e for e in library.list_models()}
+        self._populated = True
+        self._entries = {str(e.path): e for e in _library().list_models()}
+        self._fill_zoo()
         self._summaries = {k: v for k, v in self._summaries.items() if k in self._entries or not os.path.sep in k}
         self._fill_trained()
         if current:
@@ -266,7 +275,7 @@ class ModelsView(QWidget):
     def set_engine_ready(self, ready: bool) -> None:
         self._engine_ready = ready
         if ready:
-            task = Task(weights_status, name="weights-status")
+            task = Task(weights_status, name="weights-status", background=True)
             task.succeeded.connect(self._on_weights_status)
             task.start()
 
@@ -276,6 +285,8 @@ class ModelsView(QWidget):
         self._show_selected()
 
     def _fill_zoo(self) -> None:
+        if not self._populated:
+            return
         from ..engine.zoo import ZOO
 
         current = self.selected_spec()
@@ -413,7 +424,7 @@ class ModelsView(QWidget):
             self._apply_summary(spec, self._summaries[spec])
             return
         self._set_field("params", self.tr("working…"))
-        task = Task(_summarize, spec, name="summary")
+        task = Task(_summarize, spec, name="summary", background=True)
         task.succeeded.connect(lambda s, spec=spec: self._on_summary(spec, s))
         task.failed.connect(lambda m, d, spec=spec: self._on_summary_failed(spec, m))
         task.start()
@@ -493,7 +504,7 @@ class ModelsView(QWidget):
         if not new_name.strip():
             show_error(self, self.tr("A model needs a name; the name cannot be empty."))
             return
-        task = Task(library.rename_model, spec, new_name, name="rename")
+        task = Task(_library().rename_model, spec, new_name, name="rename")
         task.succeeded.connect(self._on_renamed)
         task.failed.connect(lambda m, d: show_error(self, m, d, title=self.tr("Rename failed")))
         task.start()
@@ -510,7 +521,7 @@ class ModelsView(QWidget):
             return
         name = self._entries[spec].name if spec in self._entries else os.path.basename(spec)
         try:
-            ticket = library.delete_model(spec)
+            ticket = _library().delete_model(spec)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             from .errors import show_exception
 
@@ -529,7 +540,7 @@ class ModelsView(QWidget):
             return
         ticket = self._undo.pop()
         try:
-            path = library.restore_model(ticket)
+            path = _library().restore_model(ticket)
         except Exception as exc:  # noqa: BLE001
             from .errors import show_exception
 
@@ -552,7 +563,7 @@ class ModelsView(QWidget):
                 self.tr("Model files (*.safetensors *.pth *.pt);;All files (*)"))
             if not path:
                 return
-        task = Task(library.import_model_file, path, name="import")
+        task = Task(_library().import_model_file, path, name="import")
         task.succeeded.connect(self._on_imported)
         task.failed.connect(lambda m, d: show_error(self, m, d, title=self.tr("Import failed")))
         task.start()
@@ -601,6 +612,6 @@ class ModelsView(QWidget):
     def finish(self) -> None:
         """On exit: deleted models can no longer be restored, so empty the trash."""
         try:
-            library.empty_trash()
+            _library().empty_trash()
         except OSError:
             pass

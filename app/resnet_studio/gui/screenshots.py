@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-VIEWS = ("classify_empty", "classify_results", "train_curves", "train_results", "models", "models_layers")
+VIEWS = ("classify_empty", "classify_results", "train_curves", "train_results", "models", "models_stages")
 
 
 def _setup_env(base: Path) -> None:
@@ -150,11 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     # Classify new shapes (and a broken download) with the new model
     w.use_model(trained[-1])
     _wait(app, lambda: w.classify._model_state == "ready" and "Shapes" in w.model_label.text(), 120, "the new model")
-    w.classify.classify_paths([str(p) for p in held_out] + [str(broken)])
+    w.classify.classify_paths([str(broken)] + [str(p) for p in held_out[::-1]])
     _wait(app, lambda: not w.classify.is_busy() and w.classify.records(), 300, "classification")
-    w.classify.sort_combo.setCurrentIndex(w.classify.sort_combo.findData("label"))
-    w.classify.model.set_expanded(0, True)
-    w.classify.delegate.sizeHintChanged.emit(w.classify.model.index(0))
+    w.classify.model.set_expanded(1, True)
+    w.classify.delegate.sizeHintChanged.emit(w.classify.model.index(1))
     shots["classify_results"] = lambda: (w.tabs.setCurrentIndex(CLASSIFY_TAB), w.classify.stack.setCurrentIndex(1))
     shots["classify_results"]()
     shoot("classify_results", "en")
@@ -172,10 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     shoot("models", "en")
     w.models.select_spec("resnet50")
     _wait(app, lambda: "resnet50" in ready, 120, "the ResNet-50 summary")
-    shots["models_layers"] = lambda: (w.tabs.setCurrentIndex(MODELS_TAB), w.models.select_spec("resnet50"),
+    shots["models_stages"] = lambda: (w.tabs.setCurrentIndex(MODELS_TAB), w.models.select_spec("resnet50"),
                                       w.models.details.setCurrentIndex(1))
-    shots["models_layers"]()
-    shoot("models_layers", "en")
+    shots["models_stages"]()
+    shoot("models_stages", "en")
 
     # The same views in Simplified Chinese, switched live from the Language menu's handler
     w.set_language("zh_CN")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -48,6 +49,26 @@ def _result_record(r) -> dict:
         "error": r.error,
         "thumb": pil_to_qimage(thumb) if thumb is not None else None,
     }
+
+
+#: How much lower than the GUI thread the inference thread runs (Linux nice steps).
+WORKER_NICENESS = 5
+
+
+def lower_current_thread_priority(steps: int = WORKER_NICENESS) -> None:
+    """Let the GUI thread win the CPU over this worker thread and the threads it starts.
+
+    On Linux a thread's nice value is its own and is inherited by threads it creates (torch's
+    intra-op pool, the engine's decode pool), and ``QThread.setPriority`` has no effect there;
+    elsewhere ``QThread.Priority.LowPriority`` (set at start) does the job.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + steps))
+    except (OSError, AttributeError):
+        pass  # not allowed or not supported: run at normal priority
 
 
 def split_inputs(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -85,6 +106,7 @@ class InferenceWorker(QObject):
 
     @Slot()
     def load_engine(self) -> None:
+        lower_current_thread_priority()  # before torch creates its thread pool
         try:
             import torch  # noqa: F401 - the slow import (seconds) happens here, off the GUI thread
 
@@ -222,7 +244,7 @@ class InferenceClient(QObject):
 
     def start(self) -> None:
         """Start the thread and load torch on it; the GUI gets ``engine_ready`` when done."""
-        self._thread.start()
+        self._thread.start(QThread.Priority.LowPriority)
         self._request_engine.emit()
 
     def load_model(self, spec: str) -> None:
@@ -314,9 +336,12 @@ class Task(QObject):
     _live: set["Task"] = set()
 
     def __init__(self, fn: Callable[..., Any], *args: Any, with_progress: bool = False,
-                 with_cancel: bool = False, name: str = "", **kwargs: Any) -> None:
+                 with_cancel: bool = False, name: str = "", background: bool = False, **kwargs: Any) -> None:
         super().__init__()
         self.name = name or getattr(fn, "__name__", "task")
+        # Background look-ups (weights status, summaries) are not work the user would lose:
+        # closing does not ask about them (it still waits for them).
+        self.background = background
         self.cancel_event = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName(f"resnet-studio-{self.name}")
@@ -371,8 +396,8 @@ class Task(QObject):
         Task._live.discard(self)
 
     @classmethod
-    def running(cls) -> list["Task"]:
-        return [t for t in cls._live if t.is_running()]
+    def running(cls, *, include_background: bool = False) -> list["Task"]:
+        return [t for t in cls._live if t.is_running() and (include_background or not t.background)]
 
     @classmethod
     def cancel_all_and_wait(cls, timeout_ms: int = 30000) -> bool:

@@ -47,7 +47,13 @@ class ModelPicker(QComboBox):
         self._extra: list[tuple[str, str]] = []  # files opened directly: (path, name)
         self._current = "resnet18"
         self._building = False
+        self._populated = False  # filled by populate(), after the window is on screen
         self.activated.connect(self._on_activated)
+        self.rebuild()
+
+    def populate(self) -> None:
+        """Fill in the zoo (its module imports urllib; not worth delaying the first paint)."""
+        self._populated = True
         self.rebuild()
 
     # -- content ---------------------------------------------------------------------------
@@ -88,10 +94,15 @@ class ModelPicker(QComboBox):
         return item
 
     def rebuild(self) -> None:
-        from ...engine.zoo import ZOO
-
         self._building = True
         self._model.clear()
+        if not self._populated:  # until populate(): just the remembered model's name
+            self._model.appendRow(self._entry(os.path.splitext(os.path.basename(self._current))[0], self._current))
+            self.setCurrentIndex(0)
+            self._building = False
+            return
+        from ...engine.zoo import ZOO
+
         self._model.appendRow(self._header(self.tr("ImageNet models (1000 everyday categories)")))
         for name, info in ZOO.items():
             text = info.display_name

@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..errors import translate_engine_message
+
 _ids = itertools.count(1)
 
 
@@ -382,7 +384,8 @@ class ResultCardDelegate(QStyledItemDelegate):
             painter.setPen(colors["error"])
             msg_rect = QRect(text_x, y, width, int(card.bottom()) - y - self.PAD // 2)
             painter.drawText(msg_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             QCoreApplication.translate("ResultCard", "Could not read this file: {reason}").format(reason=r.error))
+                             QCoreApplication.translate("ResultCard", "Could not read this file: {reason}").format(
+                                 reason=translate_engine_message(r.error)))
             painter.restore()
             return
 
