@@ -73,12 +73,12 @@ class Probe:
         self._last = now
 
     def start(self) -> None:
-        self.late, self._last = [], None
+        # the clock starts now: work done right after start() (before the first tick) counts
+        self.late, self._last = [], time.perf_counter()
         self.timer.start()
 
     def stop(self) -> dict:
         self.timer.stop()
-        # the first tick is included: a stall right at the start counts too
         late = sorted(self.late) or [0.0]
         return {
             "max_ms": late[-1] * 1000,

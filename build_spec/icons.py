@@ -1,7 +1,8 @@
 """The app icon in each platform's format (.png for Linux, .ico for Windows, .icns for macOS).
 
-Made from ``resources/icons/app.png`` when the app has one; otherwise drawn here (three stacked
-blocks with a skip connection: a residual block), so a build never lacks an icon.
+Made from the app's own window icon, ``resources/icons/app.svg`` (rendered with Qt's SVG renderer)
+or ``app.png``; if neither can be used, drawn here (three stacked blocks with a skip connection:
+a residual block), so a build never lacks an icon.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_CANDIDATES = ("app.png", "resnet-studio.png", "app_icon.png", "icon.png")
+SOURCE_CANDIDATES = ("app.svg", "app.png", "resnet-studio.png", "app_icon.png", "icon.png")
 ICO_SIZES = [(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
 
 
@@ -21,6 +22,45 @@ def find_source(icons_dir: Path = ROOT / "resources" / "icons") -> Path | None:
         if p.is_file():
             return p
     return None
+
+
+def render_svg(path: Path, size: int = 1024) -> Image.Image | None:
+    """``path`` rendered at ``size`` px with Qt (None when Qt cannot render it here)."""
+    import io
+    import os
+
+    try:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QBuffer, QIODevice
+        from PySide6.QtGui import QGuiApplication, QImage, QPainter
+        from PySide6.QtSvg import QSvgRenderer
+
+        _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - painting needs one
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            return None
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        return Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGBA")
+    except Exception:  # noqa: BLE001 - no Qt, no SVG module, odd file: fall back to the drawn icon
+        return None
+
+
+def load_source(path: Path | None) -> Image.Image:
+    if path is not None:
+        if path.suffix.lower() == ".svg":
+            img = render_svg(path)
+            if img is not None:
+                return img
+        else:
+            return Image.open(path).convert("RGBA")
+    return draw_icon()
 
 
 def draw_icon(size: int = 1024) -> Image.Image:
@@ -43,8 +83,7 @@ def draw_icon(size: int = 1024) -> Image.Image:
 def make_icons(out_dir: Path, source: Path | None = None) -> dict[str, Path]:
     """Write ``app.png`` (256 px), ``app.ico`` and ``app.icns`` into ``out_dir``; returns them by suffix."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    source = source or find_source()
-    base = Image.open(source).convert("RGBA") if source else draw_icon()
+    base = load_source(source or find_source())
     if base.size[0] != base.size[1]:
         side = max(base.size)
         square = Image.new("RGBA", (side, side), (0, 0, 0, 0))

@@ -319,3 +319,19 @@ def test_translations_are_compiled_fresh_from_their_sources(tmp_path):
     assert translator.load(datas[0][0])
     assert translator.translate("MainWindow", "&Help") == "帮助(&H)"
     assert not any("translations" in d for _, d in cfg.resource_datas(tmp_path / "resources"))
+
+
+def test_icons_in_every_platform_format_from_the_app_icon(tmp_path):
+    from PIL import Image
+
+    import icons
+
+    made = icons.make_icons(tmp_path / "from-app")
+    png = Image.open(made["png"])
+    assert png.size == (256, 256) and png.mode == "RGBA"
+    assert (256, 256) in Image.open(made["ico"]).info["sizes"]
+    assert Image.open(made["icns"]).format == "ICNS"
+    # rendered from resources/icons/app.svg, not the drawn stand-in
+    assert icons.find_source().name == "app.svg"
+    drawn = icons.draw_icon(256)
+    assert png.tobytes() != drawn.tobytes()

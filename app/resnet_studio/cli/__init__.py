@@ -36,6 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse, letting options and paths mix freely (``classify a.jpg --json b.jpg``).
+
+    argparse's intermixed parsing does not work through sub-parsers, so the chosen subcommand's
+    own parser does it; commands with sub-commands of their own (``dataset check``) parse normally.
+    """
+    sub_action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if argv and sub_action is not None and argv[0] in sub_action.choices:
+        sub = sub_action.choices[argv[0]]
+        try:
+            ns = sub.parse_intermixed_args(argv[1:])
+        except TypeError:
+            return parser.parse_args(argv)
+        ns.command = argv[0]
+        return ns
+    return parser.parse_args(argv)
+
+
 def command_names() -> set[str]:
     return set(COMMAND_MODULES)
 
@@ -44,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..engine.errors import StudioError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, sys.argv[1:] if argv is None else list(argv))
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

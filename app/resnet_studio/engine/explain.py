@@ -263,9 +263,9 @@ class Explainer:
         stage_name = self._check_layer(layer) if layer else self.layer
         rgb = image
         if rgb.mode != "RGB":
-            from .images import _to_rgb  # the conversion open_image and the Predictor apply
+            from .images import to_rgb  # the conversion open_image and the Predictor apply
 
-            rgb = _to_rgb(rgb)
+            rgb = to_rgb(rgb)
         preprocess = self.classifier.preprocess
         array = preprocess.array(rgb)
         wanted = None if label is None else resolve_label(self.classifier.classes, label)

@@ -105,7 +105,7 @@ def _too_large(path: Path, size: tuple[int, int], limit: int) -> ImageReadError:
     )
 
 
-def _to_rgb(img: Image.Image) -> Image.Image:
+def to_rgb(img: Image.Image) -> Image.Image:
     """Convert any Pillow mode to 8-bit RGB the way a person would expect to see it."""
     mode = img.mode
     if mode == "RGB":
@@ -176,7 +176,7 @@ def open_image(
             img.load()
             _apply_exif_orientation(img)
             try:
-                return _to_rgb(img)
+                return to_rgb(img)
             except ValueError as exc:  # Pillow has no conversion for rare modes (LAB, HSV...)
                 raise ImageReadError(
                     p, f"This image uses a colour format ResNet Studio cannot convert ({img.mode}).",

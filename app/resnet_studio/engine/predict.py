@@ -172,9 +172,9 @@ class Predictor:
     def classify_image(self, image: "Image.Image", *, top_k: int | None = None) -> list[Prediction]:
         """Top-k predictions for an already opened PIL image."""
         if image.mode != "RGB":
-            from .images import _to_rgb  # the same conversion open_image applies
+            from .images import to_rgb  # the same conversion open_image applies
 
-            image = _to_rgb(image)
+            image = to_rgb(image)
         probs = self.probabilities(self.preprocess.array(image)[None])
         return self._top(probs[0], top_k or self.top_k)
 

@@ -206,9 +206,9 @@ class ResultsModel(QAbstractListModel):
         self.counts_changed.emit()
 
     def clear(self) -> None:
+        # Cached thumbnails are keyed by record id and age out of QPixmapCache by themselves;
+        # removing 10,000 keys one by one would stall the GUI for no gain.
         self.beginResetModel()
-        for r in self._all:
-            QPixmapCache.remove(f"rs-thumb-{r.id}")
         self._all.clear()
         self._rows.clear()
         self._keys.clear()
