@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -90,14 +91,35 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def _is_dir(path: Path) -> bool:
+    # Path.is_dir raises for a name that is too long (Python 3.11); os.stat's errors are all "no".
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # statvfs is missing on Windows
+        return False
+
+
 def _check_csv_target(path: Path) -> str | None:
-    if path.is_dir():
+    """Why the CSV cannot be written there, found before classifying (None when it looks fine).
+    Problems only the write itself finds (a full disk) are reported when they happen."""
+    if _is_dir(path):
         return f"--csv {path}: this is a folder; give a file name such as results.csv."
     parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
+    if not _is_dir(parent):
         return f"--csv {path}: the folder {parent} does not exist."
+    if _read_only(parent):
+        return f"--csv {path}: the folder {parent} is on a read-only disk."
     if not os.access(parent, os.W_OK):
         return f"--csv {path}: you do not have permission to write in {parent}."
+    if len(path.name.encode("utf-8", "surrogateescape")) > 255:
+        return f"--csv {path}: the file name is too long."
     return None
 
 

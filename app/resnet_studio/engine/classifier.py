@@ -6,12 +6,15 @@ A model spec is a zoo name (``resnet50``: ImageNet weights, 1000 categories), on
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ModelError
+from .fileio import describe_os_error
 from .images import Preprocess
 from .modelfile import ModelInfo, import_state_dict, build_from_info, load_model
 from .zoo import ZOO, ProgressFn, arch_info, imagenet_categories, load_imagenet_model
@@ -51,11 +54,17 @@ def load_classifier(
             f"{info.display_name} (ImageNet)", s,
         )
     p = Path(spec)
-    if not p.exists():
-        raise ModelError(
-            f"'{s}' is neither a model name ({', '.join(ZOO)}) nor an existing model file."
-        )
-    if p.is_dir():
+    try:
+        st = os.stat(p)
+    except (OSError, ValueError) as exc:
+        # Path.exists would raise for a name that is too long (Python 3.11): say it in words.
+        code = getattr(exc, "errno", None)
+        if code in (None, errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG):
+            raise ModelError(
+                f"'{s}' is neither a model name ({', '.join(ZOO)}) nor an existing model file."
+            ) from exc
+        raise ModelError(f"The model file '{s}' could not be opened ({describe_os_error(exc)}).") from exc
+    if stat.S_ISDIR(st.st_mode):
         raise ModelError(f"'{s}' is a folder; choose a model file (.safetensors).")
     if p.suffix.lower() in (".pth", ".pt", ".bin"):
         info, sd = import_state_dict(p)

@@ -35,6 +35,7 @@ import io
 import os
 import re
 import shutil
+import stat
 import time
 import unicodedata
 from collections.abc import Callable
@@ -216,17 +217,29 @@ class _Tree:
         return sorted(self.parts.get("train", {}))
 
 
+def _folder_problem(folder: Path, hint: str) -> tuple[str, str] | None:
+    """``(code, message)`` when ``folder`` cannot be used as a folder, None when it can.
+
+    (Not ``Path.exists``/``is_dir``: in Python 3.11 they raise for a name that is too long.)
+    """
+    try:
+        st = os.stat(folder)
+    except (OSError, ValueError) as exc:
+        code = getattr(exc, "errno", None)
+        if code in (None, errno.ENOENT, errno.ENOTDIR):
+            return "missing", f"The folder {folder} does not exist."
+        return "missing", f"The folder {folder} could not be opened ({describe_os_error(exc)})."
+    if not stat.S_ISDIR(st.st_mode):
+        return "not_a_folder", f"{folder} is a file, not a folder. {hint}"
+    return None
+
+
 def _read_tree(root: os.PathLike | str) -> _Tree:
     root = Path(root).expanduser()
     skipped: list[tuple[Path, str]] = []
-    if not root.exists():
-        return _Tree(root, LAYOUT_FOLDERS, {}, skipped, ("missing", f"The folder {root} does not exist."))
-    if not root.is_dir():
-        return _Tree(
-            root, LAYOUT_FOLDERS, {}, skipped,
-            ("not_a_folder",
-             f"{root} is a file, not a folder. Choose the folder that holds one sub-folder per category."),
-        )
+    problem = _folder_problem(root, "Choose the folder that holds one sub-folder per category.")
+    if problem:
+        return _Tree(root, LAYOUT_FOLDERS, {}, skipped, problem)
     split_dirs = _find_split_dirs(root)
     parts: dict[str, dict[str, list[str]]] = {}
     if split_dirs is None:
@@ -725,10 +738,9 @@ def _contains(tokens: list[str], sub: list[str]) -> bool:
 
 
 def _flat_files(src: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
-    if not src.exists():
-        raise DatasetError(f"The folder {src} does not exist.")
-    if not src.is_dir():
-        raise DatasetError(f"{src} is a file, not a folder. Choose the folder that holds the pictures.")
+    problem = _folder_problem(src, "Choose the folder that holds the pictures.")
+    if problem:
+        raise DatasetError(problem[1])
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     for e in _list_dir(src):

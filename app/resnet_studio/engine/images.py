@@ -88,6 +88,8 @@ def _check_path(path: Path) -> None:
         if exc.errno == errno.ENOENT and _is_symlink(path):
             raise ImageReadError(path, "This is a link to a file that no longer exists.") from exc
         raise _os_error(path, exc) from exc
+    except ValueError as exc:  # a NUL character in the name: no such file can exist
+        raise ImageReadError(path, "This file name is not valid.", details=str(exc)) from exc
     if stat.S_ISDIR(st.st_mode):
         raise ImageReadError(path, "This is a folder, not an image.")
     if not stat.S_ISREG(st.st_mode):
@@ -221,6 +223,15 @@ def _walk_sorted(folder: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
+def _is_dir(path: Path) -> bool:
+    # Path.is_dir raises for some errors (a name too long) in Python 3.11: such a path is kept as
+    # a file instead, and open_image then says what is wrong with it.
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def collect_images(paths: Iterable[os.PathLike | str]) -> CollectedImages:
     """Expand files and folders (recursively, sorted, hidden entries ignored) into image files.
 
@@ -239,7 +250,7 @@ def collect_images(paths: Iterable[os.PathLike | str]) -> CollectedImages:
 
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if _is_dir(p):
             for f in _walk_sorted(p):
                 (add(f) if is_image_path(f) else out.skipped.append(f))
         else:

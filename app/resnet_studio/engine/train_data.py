@@ -2,11 +2,11 @@
 
 * :class:`ImageBank` decodes every training and validation picture **once**, at a modest size
   (shorter side = the preprocessing's resize size, reduced-size JPEG decoding), and keeps the
-  ``uint8`` pixels in RAM when they fit (a 1,000-picture folder at 224 px takes about 250 MB).
+  8-bit pixels in RAM when they fit (a 1,000-picture folder at 224 px takes about 250 MB).
   A plain training loop decodes and resizes each full-size photo again in every epoch. When the
   folder is too big for the memory budget, pictures are decoded on the fly instead.
 * :class:`Augment` is the usual random resized crop, horizontal flip and mild colour jitter, done
-  with torchvision ``transforms.v2`` functional ops on ``uint8`` tensors; its random numbers come
+  with torchvision ``transforms.v2`` functional ops on the Pillow images; its random numbers come
   from a generator seeded by (seed, epoch), so a run is repeatable even though batches are made
   in a background thread.
 * :func:`prefetch` runs batch making in a thread (never a process: a frozen app has none), so it
@@ -25,11 +25,15 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .errors import CancelledError, ImageReadError
 from .images import Preprocess, open_image
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: Largest share of the available memory the decoded pictures may take.
 RAM_SHARE = 0.3
@@ -74,9 +78,8 @@ def fits_in_ram(n_images: int, resize_size: int) -> bool:
     return bank_bytes(n_images, resize_size) <= min(RAM_CAP, RAM_SHARE * available_memory())
 
 
-def decode_small(path: os.PathLike | str, resize_size: int):
-    """``uint8`` tensor (3, H, W) with the shorter side ``resize_size``, as Preprocess resizes it."""
-    import torch
+def decode_small(path: os.PathLike | str, resize_size: int) -> "Image.Image":
+    """The picture with its shorter side ``resize_size``, resized exactly as Preprocess does."""
     from torchvision.transforms.v2 import InterpolationMode
     from torchvision.transforms.v2 import functional as F
 
@@ -87,8 +90,8 @@ def decode_small(path: os.PathLike | str, resize_size: int):
     limit = int(MAX_ASPECT * min(w, h))
     if max(w, h) > limit:
         img = F.center_crop(img, [min(h, limit), min(w, limit)])
-    arr = np.asarray(img, dtype=np.uint8)
-    return torch.from_numpy(np.ascontiguousarray(arr.transpose(2, 0, 1)))
+    img.load()
+    return img
 
 
 class ImageBank:
@@ -133,7 +136,7 @@ class ImageBank:
                     progress(done, n)
         return bad
 
-    def get(self, i: int):
+    def get(self, i: int) -> "Image.Image":
         """The decoded picture ``i``; raises ``ImageReadError`` (only when decoding on the fly)."""
         img = self._images[i]
         if img is None:
@@ -142,8 +145,8 @@ class ImageBank:
             img = decode_small(self.paths[i], self.preprocess.resize_size)
         return img
 
-    def center(self, i: int):
-        """Validation input: Preprocess's centre crop (``uint8`` (3, crop, crop))."""
+    def center(self, i: int) -> "Image.Image":
+        """Validation input: Preprocess's centre crop."""
         from torchvision.transforms.v2 import functional as F
 
         return F.center_crop(self.get(i), [self.preprocess.crop_size])
@@ -180,12 +183,11 @@ class Augment:
             w, h = width, height
         return (height - h) // 2, (width - w) // 2, h, w
 
-    def __call__(self, img, size: int, rng: np.random.Generator):
+    def __call__(self, img: "Image.Image", size: int, rng: np.random.Generator) -> "Image.Image":
         from torchvision.transforms.v2 import InterpolationMode
         from torchvision.transforms.v2 import functional as F
 
-        _, h, w = img.shape
-        top, left, ch, cw = self.crop_box(h, w, rng)
+        top, left, ch, cw = self.crop_box(img.height, img.width, rng)
         out = F.resized_crop(img, top, left, ch, cw, [size, size],
                              interpolation=InterpolationMode.BILINEAR, antialias=True)
         # every number is drawn every time, so switching an option off changes nothing else
@@ -212,7 +214,9 @@ def make_batches(
     on_unreadable: Callable[[int, str], None],
     drop_single: bool = False,
 ) -> Iterator[tuple]:
-    """Batches ``(x uint8 (B,3,S,S), y int64 (B,), positions)`` of ``items`` = (bank index, label).
+    """Batches ``(x uint8 (B,3,S,S) channels-last, y int64 (B,), positions)`` of ``items`` =
+    (bank index, label). Only Pillow and numpy work here (no torch operations), so a batch made in
+    a background thread never competes with the training step for torch's worker threads.
 
     Training order and augmentation depend only on ``seed`` and ``epoch``. ``drop_single``: leave
     out a last batch of one picture (batch norm cannot learn from a single picture; shuffling
@@ -234,11 +238,13 @@ def make_batches(
             except ImageReadError as exc:
                 on_unreadable(idx, str(exc))
                 continue
-            xs.append(augment(img, size, rng) if augment is not None else img)
+            xs.append(np.asarray(augment(img, size, rng) if augment is not None else img))
             ys.append(label)
             pos.append(int(k))
         if xs:
-            yield torch.stack(xs), torch.tensor(ys, dtype=torch.int64), pos
+            # (B, H, W, 3) bytes seen as (B, 3, H, W): channels-last without a copy
+            x = torch.from_numpy(np.stack(xs)).permute(0, 3, 1, 2)
+            yield x, torch.tensor(ys, dtype=torch.int64), pos
 
 
 _DONE = object()

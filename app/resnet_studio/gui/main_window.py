@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
                 return None
             raise
         self.train_view = view
+        self.freeze_gc()  # pyqtgraph and the Train view's widgets are here for good too
         current = self.tabs.currentIndex()
         self.tabs.removeTab(TRAIN_TAB)
         self.tabs.insertTab(TRAIN_TAB, view, icon("train"), self.tr("Train"))
@@ -272,10 +274,18 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
 
     # -- reactions -------------------------------------------------------------------------
+    @staticmethod
+    def freeze_gc() -> None:
+        """Move everything alive now (torch, torchvision, Qt wrappers: ~400k objects) out of
+        Python's cyclic garbage collector. A full collection over them takes 200-400 ms and
+        would freeze the window at random moments; new objects are still collected as usual."""
+        gc.freeze()
+
     @Slot(str)
     def _on_engine_ready(self, text: str) -> None:
         self._engine_state, self._engine_text = "ready", text
         self._update_device_label()
+        self.freeze_gc()
 
     @Slot(str, str)
     def _on_engine_failed(self, message: str, details: str) -> None:
@@ -291,6 +301,7 @@ class MainWindow(QMainWindow):
             self.device_label.setText(self._engine_text)
 
     def _on_model_ready(self, info: dict) -> None:
+        self.freeze_gc()
         if info.get("device"):
             self._engine_state, self._engine_text = "ready", info["device"]
             self._update_device_label()
