@@ -208,7 +208,7 @@ def test_samples_are_tiny_and_usable_by_the_engine():
     from resnet_studio.engine.images import open_image
 
     samples = ROOT / "resources" / "samples"
-    files = [p for p in samples.rglob("*") if p.is_file() and p.suffix != ".py"]
+    files = [p for p in samples.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")]
     assert sum(p.stat().st_size for p in files) < 16 * 1024
     assert open_image(samples / "sample.jpg").size == (96, 72)
     split = scan_dataset(samples / "tiny_dataset", val_fraction=0.2, seed=0)
@@ -217,12 +217,17 @@ def test_samples_are_tiny_and_usable_by_the_engine():
 
 
 def test_sample_script_recreates_the_committed_set(tmp_path):
+    sys.dont_write_bytecode, before = True, sys.dont_write_bytecode  # no __pycache__ in resources/
     spec = importlib.util.spec_from_file_location("make_samples", ROOT / "resources" / "samples" / "make_samples.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.dont_write_bytecode = before
     made = {p.relative_to(tmp_path).as_posix() for p in module.make_samples(tmp_path)}
     samples = ROOT / "resources" / "samples"
-    committed = {p.relative_to(samples).as_posix() for p in samples.rglob("*") if p.is_file() and p.suffix != ".py"}
+    committed = {p.relative_to(samples).as_posix() for p in samples.rglob("*")
+                 if p.is_file() and p.suffix not in (".py", ".pyc")}
     assert made == committed
 
 

@@ -611,124 +611,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="157" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="158" />
         <source>ResNet Studio</source>
         <extracomment>How long closing waits for a cancelled job to stop before giving up on it (ms).</extracomment>
         <translation>ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="158" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="159" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="159" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="222" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="160" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="224" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="160" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="161" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="161" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="162" />
         <source>Find out what is in your photos (Ctrl+1)</source>
         <translation>看看你的照片里有什么 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="162" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="223" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="163" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="225" />
         <source>Teach a model your own categories (Ctrl+2)</source>
         <translation>教模型认识你自己的类别 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="163" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="164" />
         <source>See, rename, import and export models (Ctrl+3)</source>
         <translation>查看、重命名、导入和导出模型 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="166" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="167" />
         <source>Loading the Train view…</source>
         <translation>正在加载训练页面…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="167" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="168" />
         <source>The Train view is not available in this version.</source>
         <translation>此版本中没有训练页面。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="168" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="169" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="170" />
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="170" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="172" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="172" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="175" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="176" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="176" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="177" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="178" />
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="178" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="179" />
         <source>Where your trained models and settings are kept</source>
         <translation>你训练的模型和设置保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="179" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="348" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="180" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="359" />
         <source>About ResNet Studio</source>
         <translation>关于 ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="181" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="182" />
         <source>The model used to classify</source>
         <translation>用于分类的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="182" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="183" />
         <source>Where the models run: the processor (CPU) or a graphics card (GPU)</source>
         <translation>模型在哪里运行：处理器 (CPU) 或显卡 (GPU)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="248" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="250" />
         <source>Stop and quit?</source>
         <translation>停止并退出？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="249" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="251" />
         <source>A job is still running. Stop it and quit ResNet Studio?
 
 Results so far are kept on screen only; a model being trained is not saved.</source>
@@ -737,32 +737,32 @@ Results so far are kept on screen only; a model being trained is not saved.</sou
 已有结果只显示在屏幕上；正在训练的模型不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="287" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="297" />
         <source>Loading engine…</source>
         <translation>正在加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="289" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="299" />
         <source>Engine not available</source>
         <translation>引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="323" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="334" />
         <source>This translation is missing; showing English.</source>
         <translation>缺少此翻译；显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="335" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="346" />
         <source>No recent folders</source>
         <translation>没有最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="339" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="350" />
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="349" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="360" />
         <source>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;Classify photos with ResNet models and teach them your own categories — no code needed.&lt;/p&gt;&lt;p&gt;Built with PyTorch, torchvision and Qt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;用 ResNet 模型给照片分类，并教它们认识你自己的类别——无需编程。&lt;/p&gt;&lt;p&gt;基于 PyTorch、torchvision 和 Qt 构建。&lt;/p&gt;</translation>
     </message>

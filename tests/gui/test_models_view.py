@@ -132,3 +132,16 @@ def test_import_refuses_a_file_that_is_not_a_model(qtbot, make_window, tmp_path,
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert "bogus.safetensors" in shown[0]
     assert w.models.trained_names() == []
+
+
+@pytest.mark.slow
+def test_export_trained_model_to_torchscript(qtbot, make_window, tmp_path):
+    path = make_trained_model("Shapes")
+    w = make_window()
+    messages = []
+    w.models.status_message.connect(lambda text, timeout: messages.append(text))
+    assert w.models.select_spec(str(path))
+    out = tmp_path / "shapes.pt"
+    w.models.export_selected("torchscript", str(out))
+    qtbot.waitUntil(lambda: any(str(out) in m for m in messages), timeout=180000)
+    assert out.is_file() and out.stat().st_size > 1_000_000

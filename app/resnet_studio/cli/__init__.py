@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resnet-studio",
         description="Classify images with ResNet models and teach them your own categories. "
-        "Run with no command to open the app.",
+        "Run with no command to open the app; --self-test checks that everything works.",
     )
     parser.add_argument("--version", action="version", version=f"ResNet Studio {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

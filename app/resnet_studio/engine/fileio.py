@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -86,9 +87,27 @@ def atomic_write(path: os.PathLike | str, mode: str = "wb", **open_kwargs) -> It
         raise
 
 
+# Libraries written in Rust (safetensors) report a failed write as their own exception type whose
+# text ends with the OS error, e.g. "I/O error: No space left on device (os error 28)".
+_FOREIGN_OS_ERROR = re.compile(r"\(os error (\d+)\)")
+
+
+def _as_os_error(exc: BaseException) -> OSError | None:
+    """The OS error inside a library's own exception, when there is one."""
+    if isinstance(exc, OSError):
+        return exc
+    match = _FOREIGN_OS_ERROR.search(str(exc))
+    if match is None:
+        return None
+    code = int(match.group(1))
+    return OSError(code, os.strerror(code))
+
+
 def atomic_replace_from(tmp_writer, path: os.PathLike | str) -> None:
     """Run ``tmp_writer(tmp_path)`` (a library that insists on writing to a path itself), then
-    atomically move the result onto ``path``. Same guarantees as :func:`atomic_write`."""
+    atomically move the result onto ``path``. Same guarantees as :func:`atomic_write`; a
+    library's own exception that carries an OS error (a full disk seen by safetensors) becomes
+    :class:`OutputWriteError` too."""
     target = Path(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -105,6 +124,12 @@ def atomic_replace_from(tmp_writer, path: os.PathLike | str) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise write_error(target, exc) from exc
+    except Exception as exc:
+        tmp.unlink(missing_ok=True)
+        os_exc = _as_os_error(exc)
+        if os_exc is None:
+            raise
+        raise write_error(target, os_exc) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -8,6 +8,7 @@ weights, and loading never unpickles anything: a model file cannot run code.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import os
 from dataclasses import asdict, dataclass, field
@@ -160,25 +161,36 @@ def load_model(path: os.PathLike | str):
 
 def _guess_arch(state_dict: dict) -> tuple[str, bool] | None:
     """``(arch, small_input)`` whose parameter names and shapes match ``state_dict`` exactly."""
-    import torch
-
-    from .zoo import ZOO, build_model
+    from .zoo import ZOO
 
     fc = state_dict.get("fc.weight")
     conv1 = state_dict.get("conv1.weight")
     if fc is None or conv1 is None or fc.ndim != 2 or conv1.ndim != 4:
         return None
+    # Every architecture here starts with a 64-channel RGB stem of 7x7 (or 3x3, small input):
+    # anything else is refused at once instead of after building all eight skeletons.
+    if tuple(conv1.shape) not in ((64, 3, 7, 7), (64, 3, 3, 3)):
+        return None
     small_input = tuple(conv1.shape[-2:]) == (3, 3)
     shapes = {k: tuple(v.shape) for k, v in state_dict.items()}
     for name in ZOO:
-        # Built on the "meta" device: shapes only, no memory and no random init, so trying all
-        # eight architectures (ResNeXt-101 has 88M parameters) costs milliseconds.
-        with torch.device("meta"):
-            ref = build_model(name, num_classes=int(fc.shape[0]), small_input=small_input)
-        ref_shapes = {k: tuple(v.shape) for k, v in ref.state_dict().items()}
-        if ref_shapes == shapes:
+        ref_shapes = _skeleton_shapes(name, int(fc.shape[0]), small_input)
+        if len(ref_shapes) == len(shapes) and ref_shapes == shapes:
             return name, small_input
     return None
+
+
+@functools.lru_cache(maxsize=32)
+def _skeleton_shapes(arch: str, num_classes: int, small_input: bool) -> dict[str, tuple]:
+    """Parameter names and shapes of ``arch``. Built on the "meta" device: shapes only, no memory
+    and no random init; still about a second for all eight on a slow machine, hence the cache."""
+    import torch
+
+    from .zoo import build_model
+
+    with torch.device("meta"):
+        ref = build_model(arch, num_classes=num_classes, small_input=small_input)
+    return {k: tuple(v.shape) for k, v in ref.state_dict().items()}
 
 
 def import_state_dict(
@@ -217,13 +229,7 @@ def import_state_dict(
 def _check_fits(info: ModelInfo, state_dict: dict, path: Path) -> None:
     """Refuse ``state_dict`` unless its names and shapes are exactly those of ``info``'s network
     (compared against a shapes-only "meta" model, so nothing is allocated)."""
-    import torch
-
-    from .zoo import build_model
-
-    with torch.device("meta"):
-        skeleton = build_model(info.arch, num_classes=info.num_classes, small_input=info.small_input)
-    want = {k: tuple(v.shape) for k, v in skeleton.state_dict().items()}
+    want = _skeleton_shapes(info.arch, info.num_classes, info.small_input)
     have = {k: tuple(v.shape) for k, v in state_dict.items()}
     if want != have:
         missing = sorted(set(want) - set(have))[:5]
