@@ -731,10 +731,10 @@
         <location filename="../../app/resnet_studio/gui/main_window.py" line="251" />
         <source>A job is still running. Stop it and quit ResNet Studio?
 
-Results so far are kept on screen only; a model being trained is not saved.</source>
+Classification results not exported yet are lost; a training run stops and keeps the best model so far.</source>
         <translation>还有任务在运行。要停止它并退出 ResNet Studio 吗？
 
-已有结果只显示在屏幕上；正在训练的模型不会被保存。</translation>
+尚未导出的分类结果将丢失；训练会停止，并保留目前最好的模型。</translation>
     </message>
     <message>
         <location filename="../../app/resnet_studio/gui/main_window.py" line="297" />

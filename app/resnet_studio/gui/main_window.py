@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self, self.tr("Stop and quit?"),
             self.tr("A job is still running. Stop it and quit ResNet Studio?\n\n"
-                    "Results so far are kept on screen only; a model being trained is not saved."),
+                    "Classification results not exported yet are lost; a training run stops and keeps the best model so far."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

@@ -16,7 +16,7 @@ APPLICATION = "ResNet Studio"
 MAX_RECENT = 8
 
 
-def _qsettings() -> QSettings:
+def qsettings() -> QSettings:
     override = os.environ.get("RESNET_STUDIO_DATA_DIR")
     if override:
         return QSettings(str(Path(override) / "settings.ini"), QSettings.Format.IniFormat)
@@ -27,7 +27,7 @@ class Settings:
     """Typed access to what the app remembers between runs."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._s = store or _qsettings()
+        self._s = store or qsettings()
 
     # -- generic helpers -------------------------------------------------------------------
     def _get(self, key: str, default, kind):

@@ -37,14 +37,9 @@ _FOLDER_KEY = "train/last_folder"
 
 def _settings_store() -> QSettings:
     """The app's settings store (the shell's: one file for the whole app, isolated in tests)."""
-    try:
-        from .settings import _qsettings
+    from .settings import qsettings
 
-        return _qsettings()
-    except (ImportError, AttributeError):
-        from ..engine.paths import user_data_dir
-
-        return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return qsettings()
 
 
 class TrainView(QWidget):
