@@ -62,6 +62,7 @@ class TrainView(QWidget):
         self.dataset = DatasetPanel(self._runner, self)
         self.settings = TrainSettingsPanel(self)
         self.start_button = QPushButton(self)
+        self.start_button.setObjectName("primaryButton")
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(36)
         self.start_button.setShortcut(QKeySequence("Ctrl+Return"))
