@@ -1,384 +1,445 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ClassifyView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="255" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="290"/>
         <source>&amp;Model:</source>
+        <extracomment>The residual stages &quot;Show why&quot; can look at (engine.explain.LAYERS; not imported: it loads numpy).</extracomment>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="256" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="291"/>
         <source>Which model classifies the photos. ImageNet models know 1000 everyday categories; your own models know the categories you taught them.</source>
         <translation>用哪个模型给照片分类。ImageNet 模型认识 1000 种常见类别；你自己的模型认识你教给它的类别。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="259" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="275" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="294"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="310"/>
         <source>Open photos…</source>
         <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="260" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="295"/>
         <source>Choose photos to classify (Ctrl+O)</source>
         <translation>选择要分类的照片 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="261" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="276" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="296"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="311"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="262" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="297"/>
         <source>Classify every photo in a folder and its sub-folders (Ctrl+Shift+O)</source>
         <translation>对文件夹及其子文件夹中的所有照片分类 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="263" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="298"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="264" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="299"/>
         <source>Classify an image or file paths from the clipboard (Ctrl+V)</source>
         <translation>对剪贴板中的图片或文件路径分类 (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="265" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="300"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="266" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="301"/>
         <source>Save all results as a spreadsheet (CSV) file (Ctrl+E)</source>
         <translation>把全部结果保存为表格 (CSV) 文件 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="267" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="302"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="268" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="303"/>
         <source>Remove all results from the list (Ctrl+Shift+Backspace)</source>
         <translation>从列表中移除全部结果 (Ctrl+Shift+Backspace)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="269" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="270" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="598" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="304"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="305"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="672"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="271" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="306"/>
         <source>Stop classifying; results so far are kept (Esc)</source>
         <translation>停止分类；已有结果会保留 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="272" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="307"/>
         <source>Drop photos or folders here</source>
         <translation>把照片或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="273" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="308"/>
         <source>Folders are searched with all their sub-folders. You can also paste an image or copied files with Ctrl+V.</source>
         <translation>文件夹会连同所有子文件夹一起查找。也可以用 Ctrl+V 粘贴图片或已复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="277" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="312"/>
         <source>Filter by label or file name</source>
         <translation>按标签或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="278" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="313"/>
         <source>Show only results whose label or file name contains this text</source>
         <translation>只显示标签或文件名包含此文字的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="279" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="314"/>
         <source>&amp;Sort:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="281" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="316"/>
         <source>As added</source>
         <translation>按添加顺序</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="282" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="317"/>
         <source>Label (A–Z)</source>
         <translation>标签 (A–Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="283" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="318"/>
         <source>Most confident first</source>
         <translation>置信度从高到低</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="284" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="319"/>
         <source>Least confident first</source>
         <translation>置信度从低到高</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="288" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="323"/>
         <source>Only “not sure”</source>
         <translation>只看“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="289" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="324"/>
         <source>Show only results whose confidence is below the threshold</source>
         <translation>只显示置信度低于阈值的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="290" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="325"/>
         <source>Only unreadable</source>
         <translation>只看无法读取的</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="291" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="326"/>
         <source>Show only files that could not be read</source>
         <translation>只显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="292" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="327"/>
         <source>Show top 5</source>
         <translation>显示前 5 名</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="293" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="328"/>
         <source>Show the five most likely labels on every card (click a card to open or close just that one)</source>
         <translation>在每张卡片上显示最可能的五个标签（单击卡片可单独展开或收起）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="295" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="330"/>
+        <source>Show why</source>
+        <translation>显示原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="331"/>
+        <source>Colour each photo by how much each part made the model choose its label: red parts mattered most, blue parts not at all (Ctrl+Shift+W). Open a card and click another label to see why that one.</source>
+        <translation>按照照片各部分对模型选出该标签的影响程度给照片着色：红色部分影响最大，蓝色部分毫无影响（Ctrl+Shift+W）。展开一张卡片并点击另一个标签，可查看模型为什么会认为是那个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="334"/>
+        <source>How strongly the colours cover the photo</source>
+        <translation>颜色覆盖照片的浓淡程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="335"/>
+        <source>Heat map opacity</source>
+        <translation>热力图不透明度</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="337"/>
+        <source>Whole objects</source>
+        <translation>整体物体</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="338"/>
+        <source>Parts</source>
+        <translation>局部</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="339"/>
+        <source>Fine details</source>
+        <translation>细节</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="343"/>
+        <source>Which stage of the network to look at: the last one (whole objects) is what the decision is made from; earlier ones show finer but less telling detail</source>
+        <translation>查看网络的哪一层：最后一层（整体物体）是模型做出判断的依据；更早的层显示更精细、但说明力较弱的细节</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="345"/>
         <source>“Not sure” below:</source>
         <translation>低于此值为“不确定”：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="296" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="346"/>
         <source>Results whose top confidence is below this value are marked “not sure”</source>
         <translation>最高置信度低于此值的结果会标为“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="297" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="347"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="324" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="564" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="374"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="638"/>
         <source>Choose or download a model first; your photos will be classified then.</source>
         <translation>请先选择或下载一个模型，之后会自动为你的照片分类。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="346" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="396"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="365" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="439"/>
         <source>Open photos</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="366" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="440"/>
         <source>Images ({exts});;All files (*)</source>
         <translation>图片 ({exts});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="373" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="447"/>
         <source>Open a folder of photos</source>
         <translation>打开照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="388" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="462"/>
         <source>The clipboard holds no image and no file paths.</source>
         <translation>剪贴板里没有图片，也没有文件路径。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="393" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="467"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可以导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="473"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="400" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="474"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="407" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="481"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="488"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="415" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="489"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="474" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="548"/>
         <source>The classification engine could not start: {message}</source>
         <translation>分类引擎无法启动：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="479" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="504" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="553"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="578"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="502" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="576"/>
         <source>{name} · {n} categories</source>
         <translation>{name} · {n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="506" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="512" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="580"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="586"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="517" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="591"/>
         <source>The ImageNet weights for {name} are not on this computer yet. Download them once (internet needed), or choose a weights file you already have.</source>
         <translation>这台电脑上还没有 {name} 的 ImageNet 权重。可以下载一次（需要联网），或选择你已有的权重文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="519" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="599" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="593"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="673"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="520" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="594"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="521" />
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="524" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="595"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="598"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="523" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="597"/>
         <source>This model could not be loaded: {message}</source>
         <translation>无法加载此模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="524" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="598"/>
         <source>Choose another model file…</source>
         <translation>选择其他模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="536" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="610"/>
         <source>{n} file(s) were skipped because they are not images.</source>
         <translation>跳过了 {n} 个不是图片的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="538" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="612"/>
         <source>No photos found in what you opened.</source>
         <translation>在你打开的内容中没有找到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="566" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="640"/>
         <source>Classification stopped</source>
         <translation>分类已停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="568" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="642"/>
         <source>Cancelled: {done} of {total} photos were classified.</source>
         <translation>已取消：{total} 张照片中已分类 {done} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="571" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="645"/>
         <source>Classified {n} photos.</source>
         <translation>已分类 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="597" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="671"/>
         <source>Downloading the {name} weights…</source>
         <translation>正在下载 {name} 的权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="610" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="684"/>
         <source>Downloading the {name} weights… {done:.1f} of {total:.1f} MB</source>
         <translation>正在下载 {name} 的权重… {done:.1f} / {total:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="617" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="691"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="618" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="692"/>
         <source>Download cancelled.</source>
         <translation>下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="628" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="702"/>
         <source>Saved {n} results to {path}</source>
         <translation>已将 {n} 条结果保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="667" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="746"/>
+        <source>{name} was classified with another model: classify it again to see why.</source>
+        <translation>{name} 是用另一个模型分类的：请重新分类后再查看原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="748"/>
+        <source>Could not show why for {name}: {message}</source>
+        <translation>无法显示 {name} 的原因：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="786"/>
         <source>Open the photo</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="668" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="787"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="672" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="791"/>
         <source>Copy label</source>
         <translation>复制标签</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="673" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="793"/>
+        <source>Show why it could be</source>
+        <translation>显示为何可能是</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="795"/>
+        <source>{label} ({score:.0%})</source>
+        <translation>{label}（{score:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="800"/>
         <source>Copy file path</source>
         <translation>复制文件路径</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="681" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="808"/>
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="683" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="810"/>
         <source>{n} not sure</source>
         <translation>{n} 张不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="685" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="812"/>
         <source>{n} could not be read</source>
         <translation>{n} 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="700" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="827"/>
         <source>Classifying {done} of {total}…</source>
         <translation>正在分类 {done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="703" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="830"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="704" />
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="831"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
@@ -386,193 +447,286 @@
 <context>
     <name>ConfusionMatrixWidget</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="43" />
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="43"/>
         <source>True category</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="44" />
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="44"/>
         <source>Predicted category</source>
         <translation>预测类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="46" />
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="46"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="119" />
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="119"/>
         <source>No results yet</source>
         <translation>还没有结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="175" />
-        <source>{count} of {total} pictures of '{true}' were recognised ({share:.0f}%).</source>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="175"/>
+        <source>{count} of {total} pictures of &apos;{true}&apos; were recognised ({share:.0f}%).</source>
         <translation>“{true}”的 {total} 张图片中有 {count} 张被正确识别（{share:.0f}%）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="177" />
-        <source>{count} of {total} pictures of '{true}' were taken for '{pred}' ({share:.0f}%).</source>
+        <location filename="../../app/resnet_studio/gui/widgets/confusion_matrix.py" line="177"/>
+        <source>{count} of {total} pictures of &apos;{true}&apos; were taken for &apos;{pred}&apos; ({share:.0f}%).</source>
         <translation>“{true}”的 {total} 张图片中有 {count} 张被当成了“{pred}”（{share:.0f}%）。</translation>
     </message>
 </context>
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="135" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="135"/>
         <source>1. Your pictures</source>
         <translation>1. 你的图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="136" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="136"/>
         <source>No folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="137" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="137"/>
         <source>&amp;Choose folder…</source>
         <translation>选择文件夹(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="138" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="138"/>
         <source>Choose the folder that holds one sub-folder of pictures per category.</source>
         <translation>选择一个文件夹，其中每个类别的图片放在各自的子文件夹里。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="140" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="140"/>
         <source>Drop a folder here or choose one. Put the pictures of each category in its own sub-folder, for example cats/ and dogs/.</source>
         <translation>把文件夹拖到这里，或选择一个。把每个类别的图片放在各自的子文件夹中，例如 cats/ 和 dogs/。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="143" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="143"/>
         <source>&amp;Sort by file name…</source>
         <translation>按文件名整理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="145" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="145"/>
         <source>Make category folders from the names of the pictures (cat_01.jpg goes into cat/). You see the plan first.</source>
         <translation>根据图片的文件名建立类别文件夹（cat_01.jpg 会放进 cat/）。会先给你看整理方案。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147"/>
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="147"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="156" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="156"/>
         <source>Choose a dataset folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="300" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="300"/>
         <source>Checking pictures: {done} of {total}</source>
         <translation>正在检查图片：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="316" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="316"/>
         <source>The pictures could not be checked: {reason}</source>
         <translation>无法检查这些图片：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="338" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="338"/>
         <source>{train} for training, {val} for validation, {test} for the final test</source>
         <translation>{train} 张用于训练，{val} 张用于验证，{test} 张用于最终测试</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="351" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="351"/>
         <source>{problem} The {count} pictures in it can be sorted into category folders by their file names.</source>
         <translation>{problem} 其中的 {count} 张图片可以按文件名整理到各类别文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="356" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="356"/>
         <source>Looking at the folder…</source>
         <translation>正在查看文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="361" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="361"/>
         <source>{classes} categories, {images} pictures. Checking the pictures…</source>
         <translation>{classes} 个类别，{images} 张图片。正在检查图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="363" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="363"/>
         <source>{classes} categories, {images} pictures.</source>
         <translation>{classes} 个类别，{images} 张图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="380" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_panel.py" line="380"/>
         <source>All pictures could be read; no problems found.</source>
         <translation>所有图片都能读取；没有发现问题。</translation>
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="90"/>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="91"/>
+        <source>ResNet Studio checks that each of its parts works on this computer. This takes a few seconds. If something fails, copy the report and send it with your question.</source>
+        <translation>ResNet Studio 会检查它的各个部分能否在这台电脑上正常工作，需要几秒钟。如果有检查失败，请复制报告并随问题一起发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="94"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="94"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="95"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="96"/>
+        <source>Copy the full report, with technical details, to the clipboard</source>
+        <translation>将完整报告（含技术细节）复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="97"/>
+        <source>Run again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="98"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="99"/>
+        <source>Stop after the check that is running now</source>
+        <translation>在当前检查完成后停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="102"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="172"/>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="192"/>
+        <source>Stopping after this check…</source>
+        <translation>将在本项检查完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="192"/>
+        <source>Checking… {done} done.</source>
+        <translation>正在检查… 已完成 {done} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="195"/>
+        <source>Cancelled after {done} checks.</source>
+        <translation>已取消，完成了 {done} 项检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="199"/>
+        <source>{failed} of {n} checks failed: see the ✗ lines (click one for details).</source>
+        <translation>{n} 项检查中有 {failed} 项失败：请查看标有 ✗ 的行（点击可查看详情）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="202"/>
+        <source>ResNet Studio works; see the ⚠ lines for what you may want to fix.</source>
+        <translation>ResNet Studio 可以正常使用；标有 ⚠ 的行列出了您可能需要处理的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="204"/>
+        <source>Everything works.</source>
+        <translation>一切正常。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="223"/>
+        <source>The report is on the clipboard.</source>
+        <translation>报告已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>EngineMessages</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="19" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="19"/>
         <source>This file could not be read.</source>
         <translation>无法读取此文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="20" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="20"/>
         <source>This file is damaged and could not be decoded.</source>
         <translation>此文件已损坏，无法解码。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="21" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="21"/>
         <source>This file is damaged: it ends early (it may not have finished copying or downloading).</source>
         <translation>此文件已损坏：文件不完整（可能没有复制或下载完）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="23" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="23"/>
         <source>This file is empty (0 bytes).</source>
         <translation>此文件是空的（0 字节）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="24" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="24"/>
         <source>This file is not an image ResNet Studio can read (or it is badly damaged).</source>
         <translation>此文件不是 ResNet Studio 能读取的图片（或已严重损坏）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="25" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="25"/>
         <source>This file no longer exists (it was moved or deleted).</source>
         <translation>此文件已不存在（被移动或删除了）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="26" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="26"/>
         <source>This image is too large to open with the memory available.</source>
         <translation>此图片太大，现有内存无法打开。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="27" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="27"/>
         <source>This is a folder, not an image.</source>
         <translation>这是一个文件夹，不是图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="28" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="28"/>
         <source>This is a link that points to itself, not an image.</source>
         <translation>这是一个指向自身的链接，不是图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="29" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="29"/>
         <source>This is a link to a file that no longer exists.</source>
         <translation>这是一个链接，指向的文件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="30" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="30"/>
         <source>This is not a normal file (it is a device or a pipe), not an image.</source>
         <translation>这不是普通文件（是设备或管道），不是图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="31" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="31"/>
         <source>You do not have permission to open this file.</source>
         <translation>你没有打开此文件的权限。</translation>
     </message>
@@ -580,17 +734,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="47" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="47"/>
         <source>The computer ran out of memory. Close other programs or use fewer, smaller images.</source>
         <translation>电脑内存不足。请关闭其他程序，或使用更少、更小的图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="49" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="49"/>
         <source>Something went wrong inside ResNet Studio. The details below can help us fix it.</source>
         <translation>ResNet Studio 内部出错了。下面的详细信息可以帮助我们修复问题。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="56" />
+        <location filename="../../app/resnet_studio/gui/errors.py" line="56"/>
         <source>ResNet Studio</source>
         <translation>ResNet Studio</translation>
     </message>
@@ -598,12 +752,12 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="71" />
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="71"/>
         <source>The computer ran out of memory. Try a smaller batch size or image size.</source>
         <translation>电脑内存不足。请尝试更小的批大小或图片尺寸。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="76" />
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="76"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -611,124 +765,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="158" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="163"/>
         <source>ResNet Studio</source>
         <extracomment>How long closing waits for a cancelled job to stop before giving up on it (ms).</extracomment>
         <translation>ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="159" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="164"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="179"/>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="160" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="224" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="165"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="179"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="231"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="161" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="174" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="166"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="179"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="162" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="167"/>
         <source>Find out what is in your photos (Ctrl+1)</source>
         <translation>看看你的照片里有什么 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="163" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="225" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="168"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="232"/>
         <source>Teach a model your own categories (Ctrl+2)</source>
         <translation>教模型认识你自己的类别 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="164" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="169"/>
         <source>See, rename, import and export models (Ctrl+3)</source>
         <translation>查看、重命名、导入和导出模型 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="167" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="172"/>
         <source>Loading the Train view…</source>
         <translation>正在加载训练页面…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="168" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="173"/>
         <source>The Train view is not available in this version.</source>
         <translation>此版本中没有训练页面。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="169" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="170" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="175"/>
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="172" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="177"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="176" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="181"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="177" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="178" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="183"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="179" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="184"/>
         <source>Where your trained models and settings are kept</source>
         <translation>你训练的模型和设置保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="180" />
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="359" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="185"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="379"/>
         <source>About ResNet Studio</source>
         <translation>关于 ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="182" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="186"/>
+        <source>Diagnostics…</source>
+        <translation>诊断…</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
+        <source>Check that every part of ResNet Studio works on this computer</source>
+        <translation>检查 ResNet Studio 的各个部分能否在这台电脑上正常工作</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
         <source>The model used to classify</source>
         <translation>用于分类的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="183" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="190"/>
         <source>Where the models run: the processor (CPU) or a graphics card (GPU)</source>
         <translation>模型在哪里运行：处理器 (CPU) 或显卡 (GPU)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="250" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="257"/>
         <source>Stop and quit?</source>
         <translation>停止并退出？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="251" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="258"/>
         <source>A job is still running. Stop it and quit ResNet Studio?
 
 Classification results not exported yet are lost; a training run stops and keeps the best model so far.</source>
@@ -737,32 +901,32 @@ Classification results not exported yet are lost; a training run stops and keeps
 尚未导出的分类结果将丢失；训练会停止，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="297" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="304"/>
         <source>Loading engine…</source>
         <translation>正在加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="299" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="306"/>
         <source>Engine not available</source>
         <translation>引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="334" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="341"/>
         <source>This translation is missing; showing English.</source>
         <translation>缺少此翻译；显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="346" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="353"/>
         <source>No recent folders</source>
         <translation>没有最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="350" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="357"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="360" />
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="380"/>
         <source>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;Classify photos with ResNet models and teach them your own categories — no code needed.&lt;/p&gt;&lt;p&gt;Built with PyTorch, torchvision and Qt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;用 ResNet 模型给照片分类，并教它们认识你自己的类别——无需编程。&lt;/p&gt;&lt;p&gt;基于 PyTorch、torchvision 和 Qt 构建。&lt;/p&gt;</translation>
     </message>
@@ -770,37 +934,37 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="106" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="106"/>
         <source>ImageNet models (1000 everyday categories)</source>
         <translation>ImageNet 模型（1000 种常见类别）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="110" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="110"/>
         <source>{name} (not downloaded)</source>
         <translation>{name}（未下载）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="112" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="112"/>
         <source>Your models</source>
         <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="114" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="114"/>
         <source>None yet: teach one in the Train tab</source>
         <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="118" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="118"/>
         <source>{name} ({n} categories)</source>
         <translation>{name}（{n} 个类别）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="121" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="121"/>
         <source>Choose a model file…</source>
         <translation>选择模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="122" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="122"/>
         <source>Use a .safetensors model file or a torchvision .pth file</source>
         <translation>使用 .safetensors 模型文件或 torchvision 的 .pth 文件</translation>
     </message>
@@ -808,437 +972,437 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ModelsView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="215" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="215"/>
         <source>ImageNet models</source>
         <translation>ImageNet 模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="216" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="216"/>
         <source>1000 categories</source>
         <translation>1000 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="217" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="217"/>
         <source>Your models</source>
         <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="218" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="218"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="218" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="218"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="219" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="219"/>
         <source>Import model…</source>
         <translation>导入模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="220" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="220"/>
         <source>Add a model file (.safetensors, or a torchvision .pth) to your models (Ctrl+I)</source>
         <translation>把模型文件（.safetensors 或 torchvision 的 .pth）加入你的模型 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="221" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="231" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="221"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="231"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="222" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="233" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="222"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="233"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="223" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="223"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="224" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="224"/>
         <source>Bring back the model you deleted last (Ctrl+Z)</source>
         <translation>恢复你最后删除的模型 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="225" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="227" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="225"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="227"/>
         <source>Use in Classify</source>
         <translation>用于分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="226" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="229" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="226"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="229"/>
         <source>Download weights</source>
         <translation>下载权重</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="228" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="228"/>
         <source>Classify photos with this model</source>
         <translation>用这个模型给照片分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="230" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="230"/>
         <source>Download the ImageNet weights of this model (internet needed)</source>
         <translation>下载此模型的 ImageNet 权重（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="232" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="232"/>
         <source>Give this model a new name (F2)</source>
         <translation>给这个模型起个新名字 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="234" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="234"/>
         <source>Delete this model; you can undo it (Del, then Ctrl+Z)</source>
         <translation>删除此模型；可以撤销（Del，然后 Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="235" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="235"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="236" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="236"/>
         <source>Save this model in a format other programs can use</source>
         <translation>把模型保存为其他程序能用的格式</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="237" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="237"/>
         <source>ONNX (.onnx)…</source>
         <translation>ONNX (.onnx)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="238" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="238"/>
         <source>TorchScript (.pt)…</source>
         <translation>TorchScript (.pt)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="239" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="239"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="239" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="239"/>
         <source>Parameters per stage</source>
         <translation>各阶段参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="239" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="239"/>
         <source>Layers</source>
         <translation>网络层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="240" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="240"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="240" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="240"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242"/>
         <source>Architecture:</source>
         <translation>架构：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242"/>
         <source>Input size:</source>
         <translation>输入尺寸：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="242" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="242"/>
         <source>Categories:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="243"/>
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="243" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="243"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="244" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="244"/>
         <source>Validation accuracy:</source>
         <translation>验证准确率：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="244" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="244"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="245" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="245"/>
         <source>Trained on:</source>
         <translation>训练数据：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="245" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="245"/>
         <source>Training:</source>
         <translation>训练设置：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="248" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="248"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="248" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="248"/>
         <source>Blocks</source>
         <translation>残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="248" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="248"/>
         <source>Output channels</source>
         <translation>输出通道</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="249" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="249"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="249" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="249"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="250" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="250"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="250" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="250"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="250" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="250"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="251" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="251"/>
         <source>Images</source>
         <translation>图片数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="252" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="252"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="298" />
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="390" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="298"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="390"/>
         <source>on this computer</source>
         <translation>已在本机</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="298" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="298"/>
         <source>not downloaded</source>
         <translation>未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="315" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
         <source>{n} categories</source>
         <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="317" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="317"/>
         <source>{acc:.0%} accurate</source>
         <translation>准确率 {acc:.0%}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="323" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
         <source>None yet: teach one in the Train tab</source>
         <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="376" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="376"/>
         <source>Choose a model on the left</source>
         <translation>请在左侧选择一个模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="377" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="377"/>
         <source>ImageNet models recognise 1000 everyday categories; your own models recognise what you taught them.</source>
         <translation>ImageNet 模型能识别 1000 种常见类别；你自己的模型能识别你教给它的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="386" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="386"/>
         <source>{block} blocks, stages of {layers}</source>
         <translation>{block} 残差块，各阶段块数 {layers}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="390" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="390"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="426" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="426"/>
         <source>working…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="442" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="442"/>
         <source>{crop} × {crop} pixels (photos are resized to {resize} first)</source>
         <translation>{crop} × {crop} 像素（照片先缩放到 {resize}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="446" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="446"/>
         <source>{total} in total</source>
         <translation>共 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="448" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="448"/>
         <source> (small-image stem)</source>
         <translation>（小图输入层）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="449" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="449"/>
         <source>stem (conv1 + bn1)</source>
         <translation>输入层 (conv1 + bn1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="449" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="449"/>
         <source>classifier (fc)</source>
         <translation>分类层 (fc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="486" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="486"/>
         <source>Downloading weights…</source>
         <translation>正在下载权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="488" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="488"/>
         <source>Downloading weights… {done:.0f} of {total:.0f} MB</source>
         <translation>正在下载权重… {done:.0f} / {total:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="489" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="489"/>
         <source>Weights downloaded.</source>
         <translation>权重已下载。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="491" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="491"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="500" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="500"/>
         <source>Rename model</source>
         <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="500" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="500"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="505" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="505"/>
         <source>A model needs a name; the name cannot be empty.</source>
         <translation>模型需要一个名字；名字不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="509" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="509"/>
         <source>Rename failed</source>
         <translation>重命名失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="516" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="516"/>
         <source>Model renamed.</source>
         <translation>模型已重命名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="533" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="533"/>
         <source>“{name}” was deleted.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="534" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="534"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="535" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="535"/>
         <source>“{name}” was deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除“{name}”。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="553" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="553"/>
         <source>Model restored.</source>
         <translation>模型已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="562" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="562"/>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="563" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="563"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="568" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="568"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="570" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="570"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="576" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="576"/>
         <source>Model imported.</source>
         <translation>模型已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="585" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="585"/>
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="585" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="585"/>
         <source>TorchScript model (*.pt)</source>
         <translation>TorchScript 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="586" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="586"/>
         <source>Export model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="590" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="590"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="591" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="591"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="593" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="593"/>
         <source>Exporting… (this checks the exported model gives the same answers)</source>
         <translation>正在导出…（会检查导出的模型给出相同的答案）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="606" />
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="606"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
@@ -1246,12 +1410,13 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ResultCard</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="387" />
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="500"/>
         <source>Could not read this file: {reason}</source>
+        <extracomment>The &quot;Show why&quot; heat image (QImage) to draw over the thumbnail; None when &quot;Show why&quot; is off or the map is not computed yet. A card with &quot;Show why&quot; on is painted without its heat map yet: record id. The user clicked one of the top-k label rows of an expanded card while &quot;Show why&quot; is on.</extracomment>
         <translation>无法读取此文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="403" />
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="516"/>
         <source>not sure</source>
         <translation>不确定</translation>
     </message>
@@ -1259,104 +1424,104 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>SortPreviewDialog</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="103" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="103"/>
         <source>Sort pictures by file name</source>
         <translation>按文件名整理图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="105" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="105"/>
         <source>These pictures are not in category folders yet. The category names below were found in the file names; edit them if needed. The pictures are copied, the original folder is not changed.</source>
         <translation>这些图片还没有放在类别文件夹中。下面的类别名称是从文件名中找到的，需要时可以修改。图片会被复制，原文件夹不会改变。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="108" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="108"/>
         <source>&amp;Categories:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="109" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="109"/>
         <source>Category names separated by commas, e.g. cat, dog, bird.</source>
         <translation>用逗号分隔的类别名称，例如 cat, dog, bird。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="110" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="110"/>
         <source>&amp;Update preview</source>
         <translation>更新预览(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="111"/>
         <source>Goes into</source>
         <translation>放入</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="112" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="112"/>
         <source>Copy &amp;into:</source>
         <translation>复制到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="113" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="113"/>
         <source>A new folder for the sorted pictures (it is created if needed).</source>
         <translation>存放整理后图片的新文件夹（需要时会自动创建）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="114" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="114"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="115" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="115"/>
         <source>&amp;Copy pictures</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="116" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="116"/>
         <source>Copy each picture into the folder of its category.</source>
         <translation>把每张图片复制到它所属类别的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="126" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="126"/>
         <source>Reading the file names…</source>
         <translation>正在读取文件名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="172" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="172"/>
         <source>{category} ({count} pictures)</source>
         <translation>{category}（{count} 张图片）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="177" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="177"/>
         <source>No category name in the file name ({count} pictures)</source>
         <translation>文件名中没有类别名称（{count} 张图片）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="178" />
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="180" />
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="184" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="180"/>
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="184"/>
         <source>not copied</source>
         <translation>不复制</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="183" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="183"/>
         <source>More than one category name ({count} pictures)</source>
         <translation>包含多个类别名称（{count} 张图片）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="193" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="193"/>
         <source>{count} pictures will be copied into {folders} category folders; {left} stay out.</source>
         <translation>将把 {count} 张图片复制到 {folders} 个类别文件夹中；{left} 张不复制。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="200" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="200"/>
         <source>Choose where to put the sorted pictures</source>
         <translation>选择整理后图片的存放位置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="209" />
+        <location filename="../../app/resnet_studio/gui/widgets/dataset_sort_dialog.py" line="209"/>
         <source>Choose a folder to copy the sorted pictures into.</source>
         <translation>选择一个文件夹来存放整理后的图片。</translation>
     </message>
@@ -1364,107 +1529,107 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainProgress</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="42" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="42"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="43" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="43"/>
         <source>Stop training. The best model so far is kept.</source>
         <translation>停止训练。会保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="44" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="44"/>
         <source>Progress of the whole training run.</source>
         <translation>整个训练过程的进度。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="65" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="65"/>
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="109" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="109"/>
         <source>Getting ready: reading the folder and loading the network…</source>
         <translation>准备中：正在读取文件夹并加载网络…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="110" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="110"/>
         <source>Looking at every picture once (this makes the epochs fast)…</source>
         <translation>正在把每张图片看一遍（这样之后每轮训练会更快）…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="111" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="111"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="112" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="112"/>
         <source>Testing the model on the validation pictures…</source>
         <translation>正在用验证图片测试模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="113" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="113"/>
         <source>Saving the model…</source>
         <translation>正在保存模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="116" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="116"/>
         <source>Downloading the ImageNet weights…</source>
         <translation>正在下载 ImageNet 权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="118" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="118"/>
         <source>Reading every picture once…</source>
         <translation>正在把每张图片读一遍…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="124" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="124"/>
         <source>Not training. Choose your pictures, then press Start training.</source>
         <translation>未在训练。请选择图片，然后点击“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="126" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="126"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="134" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="134"/>
         <source>Epoch {epoch} of {epochs} · {speed} pictures/s</source>
         <translation>第 {epoch} / {epochs} 轮 · 每秒 {speed} 张图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="137" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="137"/>
         <source>Epoch {epoch} of {epochs} · {speed} pictures/s · about {eta} left</source>
         <translation>第 {epoch} / {epochs} 轮 · 每秒 {speed} 张图片 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="141" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="141"/>
         <source>Stopping after the current step…</source>
         <translation>完成当前步骤后停止…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="145" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="145"/>
         <source>Training finished.</source>
         <translation>训练完成。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="146" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="146"/>
         <source>Training was cancelled. The best model so far was kept.</source>
         <translation>训练已取消。已保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="147" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="147"/>
         <source>Training was cancelled before the first epoch ended; no model was saved.</source>
         <translation>训练在第一轮结束前被取消；没有保存模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="148" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="148"/>
         <source>Training failed: {reason}</source>
         <translation>训练失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="158" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_progress.py" line="158"/>
         <source>After epoch {epoch}: {val} right on the validation pictures (best so far {best}), loss {loss:.3f}.</source>
         <translation>第 {epoch} 轮后：验证图片正确率 {val}（目前最好 {best}），损失 {loss:.3f}。</translation>
     </message>
@@ -1472,186 +1637,186 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainSettingsPanel</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="128" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="128"/>
         <source>Smallest and fastest; a good start on a laptop.</source>
         <translation>最小最快；在笔记本电脑上入门的好选择。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="129" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="129"/>
         <source>A little deeper than ResNet-18; a bit more accurate, a bit slower.</source>
         <translation>比 ResNet-18 稍深；更准确一点，也慢一点。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="130" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="130"/>
         <source>The classic all-rounder; more accurate, slower.</source>
         <translation>经典的全能型；更准确，但更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="131" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="131"/>
         <source>Deep and accurate; best with a graphics card.</source>
         <translation>层数深、准确；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="132" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="132"/>
         <source>The deepest ResNet; best with a graphics card.</source>
         <translation>最深的 ResNet；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="133" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="133"/>
         <source>Grouped convolutions: about the speed of ResNet-50, more accurate.</source>
         <translation>分组卷积：速度与 ResNet-50 相当，更准确。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="134" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="134"/>
         <source>Large and accurate; needs a graphics card.</source>
         <translation>大而准确；需要显卡。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="135" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="135"/>
         <source>Twice as wide as ResNet-50; accurate and heavy.</source>
         <translation>宽度是 ResNet-50 的两倍；准确但计算量大。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="140" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="140"/>
         <source>2. Settings</source>
         <translation>2. 设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="141" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="141"/>
         <source>Model &amp;name:</source>
         <translation>模型名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="142" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="142"/>
         <source>For example: Leaf diseases</source>
         <translation>例如：叶片病害</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="143" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="143"/>
         <source>How the new model is called in your model list. You can change it after training.</source>
         <translation>新模型在模型列表中的名字。训练后也可以修改。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="145" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="145"/>
         <source>Advanced settings</source>
         <translation>高级设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="146" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="146"/>
         <source>Show or hide the settings most people never need to change.</source>
         <translation>显示或隐藏大多数人不需要修改的设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="148" />
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="155" />
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="156" />
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="157" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="148"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="155"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="156"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="157"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="149" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="149"/>
         <source>Last layer only (fastest)</source>
         <translation>只训练最后一层（最快）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="150" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="150"/>
         <source>Last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="151" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="151"/>
         <source>The whole network (slowest)</source>
         <translation>整个网络（最慢）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="158" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="158"/>
         <source>Start from ImageNet knowledge (recommended)</source>
         <translation>从 ImageNet 学到的知识开始（推荐）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="159" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="159"/>
         <source>Vary the training pictures (flips, crops, colours)</source>
         <translation>变换训练图片（翻转、裁剪、颜色）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162"/>
         <source>&amp;Architecture:</source>
         <translation>架构(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162" />
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="185" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="185"/>
         <source>Bigger networks can be more accurate but train and run slower.</source>
         <translation>更大的网络可能更准确，但训练和运行都更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163"/>
         <source>&amp;What to train:</source>
         <translation>训练哪些部分(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163"/>
         <source>Training less of the network is faster and needs fewer pictures; Automatic decides from your dataset.</source>
         <translation>训练网络中较少的部分更快，需要的图片也更少；“自动”会根据你的数据集决定。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164"/>
         <source>Starting point:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164"/>
         <source>Off means learning from scratch: needs many more pictures and epochs.</source>
         <translation>关闭表示从零开始学习：需要多得多的图片和训练轮数。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165"/>
         <source>&amp;Epochs:</source>
         <translation>训练轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165"/>
         <source>How many times the model sees every training picture.</source>
         <translation>模型看每张训练图片的次数。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166"/>
         <source>Pictures processed together; lower it if the computer runs out of memory.</source>
         <translation>一次一起处理的图片数；如果内存不足请调小。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167"/>
         <source>&amp;Learning rate:</source>
         <translation>学习率(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="167"/>
         <source>How big each learning step is; too high makes training unstable.</source>
         <translation>每一步学习的幅度；太大会让训练不稳定。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168"/>
         <source>&amp;Image size:</source>
         <translation>图片尺寸(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168"/>
         <source>Pictures are resized to this; smaller is faster, larger sees finer detail.</source>
         <translation>图片会缩放到这个尺寸；越小越快，越大越能看清细节。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169"/>
         <source>Augmentation:</source>
         <translation>数据增强：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169"/>
         <source>Random changes to the pictures help the model generalise to new photos.</source>
         <translation>对图片做随机变化，能帮助模型适应新照片。</translation>
     </message>
@@ -1659,17 +1824,17 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainTime</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="61" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="61"/>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="63" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="63"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="64" />
+        <location filename="../../app/resnet_studio/gui/widgets/train_common.py" line="64"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
@@ -1677,42 +1842,42 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="139" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="135"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="140" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="136"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="141" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="137"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="142" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="138"/>
         <source>Live curves of how well the model is learning.</source>
         <translation>实时显示模型学得怎么样的曲线。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="143" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="139"/>
         <source>Accuracy, mistakes and saving the model, after training.</source>
         <translation>训练后的准确率、错误和模型保存。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="189" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="185"/>
         <source>A model is being trained.</source>
         <translation>正在训练模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="191" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="187"/>
         <source>Train a new model on these pictures (Ctrl+Enter).</source>
         <translation>用这些图片训练一个新模型 (Ctrl+Enter)。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="193" />
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="189"/>
         <source>Choose a folder with at least two categories of pictures first.</source>
         <translation>请先选择一个至少包含两个类别图片的文件夹。</translation>
     </message>
@@ -1720,59 +1885,59 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="115" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="115"/>
         <source>Loss (lower is better)</source>
         <translation>损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="116" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="116"/>
         <source>Accuracy (higher is better)</source>
         <translation>准确率（越高越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="117" />
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="118" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="117"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="118"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="119" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="119"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="120" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="120"/>
         <source>Accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="122" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="122"/>
         <source>How wrong the model still is. The thin line is each batch, the thick line its smoothed trend, the dots are measured on the validation pictures after each epoch.</source>
         <translation>模型还错得有多厉害。细线是每一批的值，粗线是平滑后的趋势，圆点是每轮结束后在验证图片上测得的值。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="126" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="126"/>
         <source>Share of pictures put in the right category after each epoch: on the validation pictures (which the model never learns from) and on the training pictures.</source>
         <translation>每轮结束后被分到正确类别的图片比例：分别在验证图片（模型从不从中学习）和训练图片上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="131" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="131"/>
         <source>Training (each batch)</source>
         <translation>训练（每批）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="132" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="132"/>
         <source>Training (smoothed)</source>
         <translation>训练（平滑）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="133" />
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="136" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="133"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="136"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="137" />
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="137"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1780,175 +1945,175 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainingResults</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="147" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="147"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="148" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="148"/>
         <source>A name for this model</source>
         <translation>给这个模型起个名字</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="149" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="149"/>
         <source>The name this model gets in the model list and its file name.</source>
         <translation>此模型在模型列表中的名字，也是它的文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="150" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="150"/>
         <source>&amp;Save model</source>
         <translation>保存模型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="151" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="151"/>
         <source>Keep this model under the name you typed.</source>
         <translation>用你输入的名字保存此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="152" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="152"/>
         <source>&amp;Use this model</source>
         <translation>使用此模型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="153" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="153"/>
         <source>Switch to the Classify view with this model selected.</source>
         <translation>切换到“分类”页并选中此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="155"/>
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="158" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="158"/>
         <source>The category (one sub-folder of your dataset).</source>
         <translation>类别（数据集中的一个子文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="159" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="159"/>
         <source>Of the pictures the model put in this category, the share that really belong there.</source>
         <translation>在模型归入此类别的图片中，真正属于该类别的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="160" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="160"/>
         <source>Of the pictures of this category, the share the model recognised.</source>
         <translation>在此类别的图片中，被模型认出来的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="161" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="161"/>
         <source>How many validation pictures of this category were tested.</source>
         <translation>此类别有多少张验证图片参与了测试。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="167" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="167"/>
         <source>Per category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="168" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="168"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="169" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="169"/>
         <source>Mistakes</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="170" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="170"/>
         <source>Rows are the true categories, columns what the model said. Everything off the diagonal is a mistake.</source>
         <translation>行是真实类别，列是模型的判断。对角线以外的都是错误。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172"/>
         <source>Validation pictures the model got wrong, the surest mistakes first. Click a picture to open it.</source>
         <translation>模型判断错误的验证图片，最有把握的错误排在前面。点击图片可打开。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="230" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="230"/>
         <source>No model was saved.</source>
         <translation>没有保存模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="231" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="231"/>
         <source>Training was stopped before the first epoch ended.</source>
         <translation>训练在第一轮结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="235" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="235"/>
         <source>Accuracy on the validation pictures: {accuracy}</source>
         <translation>验证图片上的准确率：{accuracy}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="239" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="239"/>
         <source>Training was stopped after {epochs} epochs ({duration}). The best model so far (epoch {best}) was kept.</source>
         <translation>训练在 {epochs} 轮后停止（用时 {duration}）。已保留目前最好的模型（第 {best} 轮）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="242" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="242"/>
         <source>Trained for {epochs} epochs in {duration}; the best was epoch {best}, and that is the model kept.</source>
         <translation>共训练 {epochs} 轮，用时 {duration}；最好的是第 {best} 轮，保留的就是它。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="248" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="248"/>
         <source>last layer only</source>
         <translation>最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="249" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="249"/>
         <source>last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="250" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="250"/>
         <source>the whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="252" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="252"/>
         <source>Trained {what} of {arch}, {epochs} epochs, batch size {batch}, learning rate {lr:g}.</source>
         <translation>训练了 {arch} 的{what}，{epochs} 轮，批大小 {batch}，学习率 {lr:g}。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="259" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="259"/>
         <source>{count} pictures could not be read and were left out.</source>
         <translation>有 {count} 张图片无法读取，已略过。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="264" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="264"/>
         <source>Saved as {file}</source>
         <translation>已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="267" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="267"/>
         <source>Kept for now as {file}. Type a name and save it to find it easily.</source>
         <translation>暂时保存为 {file}。输入名字并保存，以后更容易找到。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="316" />
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="316"/>
         <source>{true} → {predicted}
 {confidence} sure</source>
         <translation>{true} → {predicted}
 把握 {confidence}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="319" />
-        <source>This is '{true}' but the model said '{predicted}' ({confidence} sure).
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="319"/>
+        <source>This is &apos;{true}&apos; but the model said &apos;{predicted}&apos; ({confidence} sure).
 {path}</source>
         <translation>这是“{true}”，但模型说是“{predicted}”（把握 {confidence}）。
 {path}</translation>
@@ -1957,42 +2122,42 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>Zoo</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="15" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="15"/>
         <source>Smallest and fastest; a good start on a laptop.</source>
         <translation>最小最快；在笔记本电脑上入门的好选择。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="16" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="16"/>
         <source>A little deeper than ResNet-18.</source>
         <translation>比 ResNet-18 稍深一些。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="17" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="17"/>
         <source>The classic all-rounder; more accurate, slower.</source>
         <translation>经典的全能型；更准确，但更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="18" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="18"/>
         <source>Deep and accurate; best with a GPU.</source>
         <translation>层数深、准确；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="19" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="19"/>
         <source>The deepest ResNet; best with a GPU.</source>
         <translation>最深的 ResNet；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="20" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="20"/>
         <source>Grouped convolutions: ResNet-50 speed, better accuracy.</source>
         <translation>分组卷积：与 ResNet-50 速度相当，准确率更高。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="21" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="21"/>
         <source>Large and accurate; needs a GPU.</source>
         <translation>大而准确；需要显卡。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="22" />
+        <location filename="../../app/resnet_studio/gui/widgets/model_picker.py" line="22"/>
         <source>Twice as wide as ResNet-50; accurate, heavy.</source>
         <translation>宽度是 ResNet-50 的两倍；准确但计算量大。</translation>
     </message>

@@ -24,6 +24,42 @@ def load_style_sheet() -> str:
         return ""
 
 
+def file_open_path(event) -> str:
+    """The local path a ``QFileOpenEvent`` names ("" for anything else)."""
+    from PySide6.QtCore import QEvent
+
+    if event.type() != QEvent.Type.FileOpen:
+        return ""
+    path = event.file() or (event.url().toLocalFile() if event.url().isLocalFile() else "")
+    return path if path and os.path.exists(path) else ""
+
+
+def _application_class():
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QApplication
+
+    class StudioApplication(QApplication):
+        """Catches macOS "Open with ResNet Studio" / files dropped on the Dock icon: Finder sends a
+        ``QFileOpenEvent`` to the application (not argv), at start-up or while it runs. Paths that
+        arrive before the window can take them are kept in ``opened_paths``."""
+
+        file_opened = Signal(str)
+
+        def __init__(self, argv: list[str]) -> None:
+            super().__init__(argv)
+            self.opened_paths: list[str] = []
+
+        def event(self, event) -> bool:  # noqa: D401 - Qt override
+            path = file_open_path(event)
+            if path:
+                self.opened_paths.append(path)
+                self.file_opened.emit(path)
+                return True
+            return super().event(event)
+
+    return StudioApplication
+
+
 def create_application(argv: list[str]):
     """The ``QApplication`` with our names, style, sheet and icon (reused when one exists)."""
     from PySide6.QtCore import QCoreApplication
@@ -34,7 +70,7 @@ def create_application(argv: list[str]):
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "resnet-studio", *argv])
+    app = QApplication.instance() or _application_class()([sys.argv[0] if sys.argv else "resnet-studio", *argv])
     app.setApplicationDisplayName("ResNet Studio")
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")  # the same look on every desktop; follows the light/dark palette
@@ -86,7 +122,11 @@ def run_app(argv: list[str]) -> int:
 
     def start() -> None:
         window.start()
-        window.classify_on_start(paths)
+        # "Open with" on macOS: files Finder sent before now, then any that come while running
+        early = list(getattr(app, "opened_paths", []))
+        window.classify_on_start(paths + [p for p in early if p not in paths])
+        if hasattr(app, "file_opened"):
+            app.file_opened.connect(lambda p: window.classify_on_start([p]))
 
     if not exit_after_show or with_engine:
         QTimer.singleShot(0, start)

@@ -7,6 +7,7 @@ shows what comes back (labels, scores, small thumbnails made on the worker).
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QUrl,
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView,
-    QMenu, QProgressBar, QPushButton, QProgressDialog, QSpinBox, QStackedWidget, QToolButton,
+    QMenu, QProgressBar, QPushButton, QProgressDialog, QSlider, QSpinBox, QStackedWidget, QToolButton,
     QVBoxLayout, QWidget,
 )
 
@@ -27,6 +28,8 @@ from .widgets.model_picker import ModelPicker
 from .widgets.results import ResultCardDelegate, ResultsModel, Roles
 from .workers import TOP_K, InferenceClient, Task, download_weights, export_results_csv, weights_status
 
+#: The residual stages "Show why" can look at (engine.explain.LAYERS; not imported: it loads numpy).
+WHY_LAYERS = ("layer4", "layer3", "layer2")
 IMAGE_FILTER_EXTS = "*.jpg *.jpeg *.jpe *.jfif *.png *.webp *.bmp *.dib *.tif *.tiff *.gif"
 
 
@@ -71,6 +74,11 @@ class ClassifyView(QWidget):
         self._failed_spec = ""
         self._download: Task | None = None
         self._export: Task | None = None
+        # "Show why": heat maps asked of the worker and not answered yet, and the token that
+        # drops the queued ones when the user turns it off or clears the list.
+        self._why_pending: set[tuple] = set()
+        self._why_cancel = threading.Event()
+        self._why_error_shown = False
         self._build()
         self._connect_worker()
         self.retranslate_ui()
@@ -128,6 +136,28 @@ class ClassifyView(QWidget):
         self.clear_button = tool(self.clear_action)
         for b in (self.open_files_button, self.open_folder_button):
             top.addWidget(b)
+        top.addSpacing(12)
+        self.why_action = QAction(icon("search"), "", self)
+        self.why_action.setCheckable(True)
+        self.why_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.why_action.toggled.connect(self.set_show_why)
+        self.why_button = tool(self.why_action)
+        self.why_button.setObjectName("showWhyButton")
+        self.why_opacity = QSlider(Qt.Orientation.Horizontal)
+        self.why_opacity.setObjectName("whyOpacity")
+        self.why_opacity.setRange(10, 100)
+        self.why_opacity.setValue(50)
+        self.why_opacity.setFixedWidth(90)
+        self.why_opacity.valueChanged.connect(self._on_why_opacity)
+        self.why_layer = QComboBox()
+        self.why_layer.setObjectName("whyLayer")
+        self.why_layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for layer in WHY_LAYERS:
+            self.why_layer.addItem("", layer)
+        self.why_layer.currentIndexChanged.connect(self._on_why_layer)
+        top.addWidget(self.why_button)
+        top.addWidget(self.why_opacity)
+        top.addWidget(self.why_layer)
         top.addStretch(1)
         top.addWidget(self.export_button)
         top.addWidget(self.clear_button)
@@ -189,6 +219,10 @@ class ClassifyView(QWidget):
         self.delegate = ResultCardDelegate(self.list)
         self.delegate.threshold_getter = lambda: self.model.threshold
         self.delegate.toggle_requested.connect(self._toggle_card)
+        self.delegate.show_why_getter = lambda: self.model.show_why
+        self.delegate.opacity_getter = lambda: self.model.why_opacity
+        self.delegate.heat_needed.connect(self._on_heat_needed)
+        self.delegate.label_clicked.connect(self._on_label_clicked)
         self.list.setItemDelegate(self.delegate)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -250,6 +284,7 @@ class ClassifyView(QWidget):
         w.results_ready.connect(self._on_results)
         w.job_progress.connect(self._on_job_progress)
         w.job_finished.connect(self._on_job_finished)
+        w.explained.connect(self._on_explained)
 
     def retranslate_ui(self) -> None:
         self.model_label.setText(self.tr("&Model:"))
@@ -292,6 +327,21 @@ class ClassifyView(QWidget):
         self.show_top5.setText(self.tr("Show top 5"))
         self.show_top5.setToolTip(self.tr("Show the five most likely labels on every card (click a card to "
                                           "open or close just that one)"))
+        self.why_action.setText(self.tr("Show why"))
+        self.why_action.setToolTip(self.tr("Colour each photo by how much each part made the model choose its label: "
+                                           "red parts mattered most, blue parts not at all (Ctrl+Shift+W). "
+                                           "Open a card and click another label to see why that one."))
+        self.why_opacity.setToolTip(self.tr("How strongly the colours cover the photo"))
+        self.why_opacity.setAccessibleName(self.tr("Heat map opacity"))
+        layer_texts = {
+            "layer4": self.tr("Whole objects"),
+            "layer3": self.tr("Parts"),
+            "layer2": self.tr("Fine details"),
+        }
+        for i in range(self.why_layer.count()):
+            self.why_layer.setItemText(i, layer_texts[self.why_layer.itemData(i)])
+        self.why_layer.setToolTip(self.tr("Which stage of the network to look at: the last one (whole objects) is "
+                                          "what the decision is made from; earlier ones show finer but less telling detail"))
         self.threshold_label.setText(self.tr("“Not sure” below:"))
         self.threshold.setToolTip(self.tr("Results whose top confidence is below this value are marked “not sure”"))
         self.banner.set_close_tooltip(self.tr("Hide this message"))
@@ -351,9 +401,33 @@ class ClassifyView(QWidget):
                 t.cancel()
                 t.wait(timeout_ms)
 
+    def set_show_why(self, on: bool) -> None:
+        """Overlay (or hide) the "why this label" heat maps on the cards' photos."""
+        on = bool(on)
+        if self.why_action.isChecked() != on:
+            self.why_action.setChecked(on)  # comes back here through toggled
+            return
+        if not on:
+            self._drop_why_requests()
+        self._why_error_shown = False
+        self.model.set_show_why(on)
+        self._update_state()
+        self.list.viewport().update()
+
+    def choose_explained_label(self, row: int, rank: int) -> None:
+        """Explain the card's ``rank``-th label (0: the top one) instead of the current one."""
+        self.model.set_explain_rank(row, rank)
+        self.list.viewport().update()
+
+    def _drop_why_requests(self) -> None:
+        self._why_cancel.set()
+        self._why_cancel = threading.Event()
+        self._why_pending.clear()
+
     def clear(self) -> None:
         if self._jobs:
             self.client.cancel()
+        self._drop_why_requests()
         self.model.clear()
         self._skipped_total = 0
         self.note.clear()
@@ -642,6 +716,51 @@ class ClassifyView(QWidget):
         self.model.set_threshold(value / 100)
         self.list.viewport().update()
 
+    # -- "Show why" --------------------------------------------------------------------------
+    @Slot(int)
+    def _on_heat_needed(self, record_id: int) -> None:
+        r = self.model.record_by_id(record_id)
+        if r is None or not self.model.show_why:
+            return
+        key = r.explain_key(self.model.why_layer)
+        if key is None or key in r.heat or key in r.heat_failed or (record_id, key) in self._why_pending:
+            return
+        self._why_pending.add((record_id, key))
+        self.client.explain({"key": (record_id, key), "model": r.model, "path": r.path, "label": key[0],
+                             "layer": key[1], "thumb": r.thumb, "cancel": self._why_cancel})
+
+    @Slot(object)
+    def _on_explained(self, reply: dict) -> None:
+        record_id, key = reply["key"]
+        if (record_id, key) not in self._why_pending:
+            return  # turned off or cleared meanwhile
+        self._why_pending.discard((record_id, key))
+        heat = reply.get("heat")
+        self.model.set_heat(record_id, key, heat)
+        if heat is not None or self._why_error_shown:
+            return
+        self._why_error_shown = True  # one message, not one per card
+        r = self.model.record_by_id(record_id)
+        name = r.name if r is not None else ""
+        if reply.get("reason") == "other-model":
+            text = self.tr("{name} was classified with another model: classify it again to see why.").format(name=name)
+        else:
+            text = self.tr("Could not show why for {name}: {message}").format(name=name, message=reply.get("message", ""))
+        self.status_message.emit(text, 8000)
+
+    @Slot(QPersistentModelIndex, int)
+    def _on_label_clicked(self, pindex: QPersistentModelIndex, rank: int) -> None:
+        if pindex.isValid():
+            self.choose_explained_label(pindex.row(), rank)
+
+    def _on_why_opacity(self, value: int) -> None:
+        self.model.why_opacity = value / 100
+        self.list.viewport().update()
+
+    def _on_why_layer(self) -> None:
+        self.model.set_why_layer(self.why_layer.currentData() or "layer4")
+        self.list.viewport().update()
+
     @Slot(QPersistentModelIndex)
     def _toggle_card(self, pindex: QPersistentModelIndex) -> None:
         if not pindex.isValid():
@@ -670,6 +789,14 @@ class ClassifyView(QWidget):
         menu.addSeparator()
         if r.label:
             menu.addAction(self.tr("Copy label"), lambda: QGuiApplication.clipboard().setText(r.predictions[0][0]))
+            # the keyboard's way to pick which label "Show why" explains
+            why = menu.addMenu(self.tr("Show why it could be"))
+            for rank, (lab, sc, _) in enumerate(r.predictions):
+                a = why.addAction(self.tr("{label} ({score:.0%})").format(label=lab, score=sc))
+                a.setCheckable(True)
+                a.setChecked(self.model.show_why and rank == r.explain_rank)
+                a.triggered.connect(lambda _=False, row=index.row(), rank=rank: (
+                    self.set_show_why(True), self.choose_explained_label(row, rank)))
         menu.addAction(self.tr("Copy file path"), lambda: QGuiApplication.clipboard().setText(r.path))
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
@@ -707,6 +834,9 @@ class ClassifyView(QWidget):
         has_results = self.model.rowCount() > 0
         self.export_action.setEnabled(has_results and self._export is None)
         self.clear_action.setEnabled(has_results or bool(self._jobs))
+        why = self.why_action.isChecked()
+        self.why_opacity.setEnabled(why)
+        self.why_layer.setEnabled(why)
         self.cancel_action.setEnabled(bool(self._jobs))
         if not has_results and not self._jobs:
             self.stack.setCurrentIndex(0)

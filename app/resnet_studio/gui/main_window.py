@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self.train_view: QWidget | None = None
         self._load_train_view = load_train_view
+        self._device, self._backend = device, backend
+        self.diagnostics = None  # the Help → Diagnostics dialog, made on first use
 
         self.client = InferenceClient(device, self, backend=backend)
         self.tabs = QTabWidget()
@@ -135,6 +137,9 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(icon("help"), "", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
+        self.diagnostics_action = QAction(icon("info"), "", self)
+        self.diagnostics_action.triggered.connect(self.show_diagnostics)
+        self.help_menu.addAction(self.diagnostics_action)
         self.help_menu.addAction(self.data_folder_action)
         self.help_menu.addAction(self.about_action)
 
@@ -178,6 +183,8 @@ class MainWindow(QMainWindow):
         self.data_folder_action.setText(self.tr("Open the data folder"))
         self.data_folder_action.setToolTip(self.tr("Where your trained models and settings are kept"))
         self.about_action.setText(self.tr("About ResNet Studio"))
+        self.diagnostics_action.setText(self.tr("Diagnostics…"))
+        self.diagnostics_action.setToolTip(self.tr("Check that every part of ResNet Studio works on this computer"))
         self._update_device_label()
         self.model_label.setToolTip(self.tr("The model used to classify"))
         self.device_label.setToolTip(self.tr("Where the models run: the processor (CPU) or a graphics card (GPU)"))
@@ -348,6 +355,19 @@ class MainWindow(QMainWindow):
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("Clear the list"), self.settings.clear_recent_folders)
+
+    def show_diagnostics(self, checks: list[str] | None = None):
+        """Open Help → Diagnostics and run the self-test (``checks``: a subset, for tests)."""
+        from .widgets.diagnostics import DiagnosticsDialog
+
+        if self.diagnostics is None or checks is not None:
+            self.diagnostics = DiagnosticsDialog(self, device=self._device, backend=self._backend, checks=checks)
+        self.diagnostics.show()
+        self.diagnostics.raise_()
+        self.diagnostics.activateWindow()
+        if not self.diagnostics.is_running():
+            self.diagnostics.start()
+        return self.diagnostics
 
     def _open_data_folder(self) -> None:
         from ..engine.paths import user_data_dir

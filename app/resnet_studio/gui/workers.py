@@ -41,9 +41,20 @@ def pil_to_qimage(img) -> QImage:
     return qimg.copy()  # detaches from ``data``, which Python may free
 
 
-def _result_record(r) -> dict:
+def qimage_to_pil(image: QImage):
+    """An RGB PIL copy of ``image`` (for the worker; the GUI thread never needs PIL)."""
+    from PIL import Image
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h = rgb.width(), rgb.height()
+    data = bytes(rgb.constBits())[: rgb.bytesPerLine() * h]
+    return Image.frombuffer("RGB", (w, h), data, "raw", "RGB", rgb.bytesPerLine(), 1).copy()
+
+
+def _result_record(r, model: str = "") -> dict:
     thumb = getattr(r, "thumbnail", None)
     return {
+        "model": model,
         "path": str(r.path),
         "predictions": [(str(p.label), float(p.score), int(getattr(p, "index", -1))) for p in r.predictions],
         "error": r.error,
@@ -96,12 +107,15 @@ class InferenceWorker(QObject):
     results_ready = Signal(int, object)  # job, list of result records (see _result_record)
     job_progress = Signal(int, int, int)  # job, done, total
     job_finished = Signal(int, str, str, str)  # job, "done" | "cancelled" | "failed" | "no-model", message, details
+    explained = Signal(object)  # see :meth:`explain`
 
     def __init__(self, device: str = "auto", backend: str = "auto") -> None:
         super().__init__()
         self._device = device
         self._backend = backend
         self._predictor = None
+        self._spec = ""
+        self._explainer = None
         self._device_text = ""
 
     @Slot()
@@ -124,6 +138,8 @@ class InferenceWorker(QObject):
         from ..engine.errors import WeightsNotFoundError
 
         self._predictor = None
+        self._spec = ""
+        self._explainer = None
         self.model_loading.emit(spec)
         try:
             from ..engine.predict import Predictor
@@ -137,6 +153,7 @@ class InferenceWorker(QObject):
             self.model_failed.emit(spec, message, details, False)
             return
         self._predictor = predictor
+        self._spec = spec
         self.model_ready.emit({
             "spec": spec,
             "name": str(predictor.name),
@@ -169,7 +186,7 @@ class InferenceWorker(QObject):
 
         try:
             for r in self._predictor.classify_paths(images, cancel=cancel, top_k=TOP_K, thumbnail_size=THUMBNAIL_SIZE):
-                buffer.append(_result_record(r))
+                buffer.append(_result_record(r, self._spec))
                 done += 1
                 if time.monotonic() - last >= FLUSH_INTERVAL_S:
                     flush()
@@ -199,6 +216,63 @@ class InferenceWorker(QObject):
             return
         self.classify(job, [str(path)], cancel)
 
+    def _explain_input(self, path: str, thumb: QImage | None):
+        """The picture as the classifier saw it: decoded small (JPEG draft mode) and shrunk to
+        about the model's resize size, never a 12 MP full-size copy. Falls back to the card's
+        thumbnail when the file is gone or unreadable now."""
+        from PIL import Image
+
+        from ..engine.errors import ImageReadError
+        from ..engine.images import open_image
+
+        side = self._predictor.preprocess.resize_size
+        try:
+            img = open_image(path, min_side=side)
+        except ImageReadError:
+            if thumb is None or thumb.isNull():
+                raise
+            return qimage_to_pil(thumb)
+        # Beyond 2x (a big PNG), shrink first: the model's own resize gives the same input.
+        if min(img.size) > 2 * side:
+            scale = side / min(img.size)
+            img = img.resize((max(1, round(img.width * scale)), max(1, round(img.height * scale))),
+                             Image.Resampling.BILINEAR, reducing_gap=2.0)
+        return img
+
+    @Slot(object)
+    def explain(self, request: dict) -> None:
+        """Grad-CAM for one card: ``request`` holds ``key``, ``model`` (the spec that classified
+        it), ``path``, ``label`` (class index or name), ``layer``, ``thumb`` (the card's QImage,
+        whose size the heat image gets) and ``cancel`` (an Event: set when the GUI no longer
+        wants it). Emits ``explained`` with ``key``, ``heat`` (an RGB QImage of the coloured map,
+        or None), ``reason`` ("" | "other-model"), ``message`` and ``details``."""
+        cancel = request.get("cancel")
+        if cancel is not None and cancel.is_set():
+            return
+        reply = {"key": request["key"], "heat": None, "reason": "", "message": "", "details": ""}
+        if self._predictor is None or request.get("model") != self._spec:
+            reply["reason"] = "other-model"
+            self.explained.emit(reply)
+            return
+        try:
+            from PIL import Image
+
+            from ..engine.explain import Explainer, overlay_heatmap
+
+            if self._explainer is None:
+                self._explainer = Explainer(self._predictor.classifier, device=self._predictor.device)
+            thumb = request.get("thumb")
+            (exp,) = self._explainer.explain(self._explain_input(request["path"], thumb),
+                                             label=request["label"], layer=request.get("layer") or None)
+            size = (thumb.width(), thumb.height()) if thumb is not None and not thumb.isNull() else (THUMBNAIL_SIZE,) * 2
+            # Opacity 1 is the map alone, stretched to the thumbnail; the card blends it at the
+            # user's opacity when painting, so the slider needs no recomputation.
+            heat = overlay_heatmap(Image.new("RGB", size), exp.heatmap, 1.0)
+            reply.update(heat=pil_to_qimage(heat), label=exp.label, score=exp.score)
+        except Exception as exc:  # noqa: BLE001 - shown on the status bar, the other cards go on
+            reply["message"], reply["details"] = describe_exception(exc)
+        self.explained.emit(reply)
+
 
 class InferenceClient(QObject):
     """GUI-side handle of the inference thread: requests go in as queued signals, cancel is a flag.
@@ -217,11 +291,13 @@ class InferenceClient(QObject):
     results_ready = Signal(int, object)
     job_progress = Signal(int, int, int)
     job_finished = Signal(int, str, str, str)
+    explained = Signal(object)
 
     _request_engine = Signal()
     _request_model = Signal(str)
     _request_classify = Signal(int, object, object)
     _request_classify_image = Signal(int, object, object)
+    _request_explain = Signal(object)
 
     def __init__(self, device: str = "auto", parent: QObject | None = None, *, backend: str = "auto") -> None:
         super().__init__(parent)
@@ -234,8 +310,9 @@ class InferenceClient(QObject):
         self._request_model.connect(self.worker.load_model)
         self._request_classify.connect(self.worker.classify)
         self._request_classify_image.connect(self.worker.classify_image)
+        self._request_explain.connect(self.worker.explain)
         for name in ("engine_ready", "engine_failed", "model_loading", "model_ready", "model_failed",
-                     "job_started", "results_ready", "job_progress", "job_finished"):
+                     "job_started", "results_ready", "job_progress", "job_finished", "explained"):
             getattr(self.worker, name).connect(getattr(self, name))
         self.job_finished.connect(self._on_job_finished)
         self._jobs: dict[int, threading.Event] = {}
@@ -265,6 +342,14 @@ class InferenceClient(QObject):
         job, cancel = self._new_job()
         self._request_classify_image.emit(job, QImage(image), cancel)
         return job
+
+    def explain(self, request: dict) -> None:
+        """Queue a heat map for one card (see :meth:`InferenceWorker.explain`); it runs after the
+        classification jobs already queued. The answer comes as ``explained``."""
+        request = dict(request)
+        if request.get("thumb") is not None:
+            request["thumb"] = QImage(request["thumb"])
+        self._request_explain.emit(request)
 
     def cancel(self, job: int | None = None) -> None:
         for j, ev in self._jobs.items():
@@ -437,3 +522,14 @@ def download_weights(name: str, *, progress=None, cancel=None) -> str:
     from ..engine.zoo import download_weights as _download
 
     return str(_download(name, progress=progress, cancel=cancel))
+
+
+def run_self_test(*, on_result: Callable[[dict], None], cancel: threading.Event, device: str = "auto",
+                  backend: str = "auto", only: list[str] | None = None) -> list[dict]:
+    """Help → Diagnostics: the self-test (all checks, or those in ``only``), each result handed
+    to ``on_result`` as a plain dict (``CheckResult.to_dict()``) as soon as it is known."""
+    from ..selftest import run_self_test as _run
+
+    results = _run(device=device, backend=backend, cancel=cancel, only=only,
+                   on_result=lambda r: on_result(r.to_dict()))
+    return [r.to_dict() for r in results]

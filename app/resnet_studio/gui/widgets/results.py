@@ -37,6 +37,12 @@ class ResultRecord:
     id: int = field(default_factory=lambda: next(_ids))
     folded: str = ""  # name + top-1 label, case-folded once, for filtering
     label_folded: str = ""  # for sorting by label
+    model: str = ""  # the model spec that classified it ("why" must ask the same model)
+    explain_rank: int = 0  # which of the top-k labels "Show why" explains (0: the top one)
+    # "Show why" heat images (coloured maps at the thumbnail's size) per (class index, layer),
+    # and the keys that could not be computed (not asked again).
+    heat: dict = field(default_factory=dict)
+    heat_failed: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.label_folded = self.label.casefold()
@@ -61,6 +67,13 @@ class ResultRecord:
         """Top-1 confidence; -1 for files that could not be read (sorts them last)."""
         return self.predictions[0][1] if self.predictions else -1.0
 
+    def explain_key(self, layer: str) -> tuple[int | str, str] | None:
+        """What a heat map for the chosen label at ``layer`` is cached under (None: nothing to explain)."""
+        if self.error or not self.predictions:
+            return None
+        label, _score, index = self.predictions[min(self.explain_rank, len(self.predictions) - 1)]
+        return (index if index >= 0 else label), layer
+
     def to_export(self) -> dict:
         return {"path": self.path, "predictions": list(self.predictions), "error": self.error}
 
@@ -72,6 +85,9 @@ class Roles:
     Order = Qt.ItemDataRole.UserRole + 4
     NotSure = Qt.ItemDataRole.UserRole + 5
     IsError = Qt.ItemDataRole.UserRole + 6
+    #: The "Show why" heat image (QImage) to draw over the thumbnail; None when "Show why" is
+    #: off or the map is not computed yet.
+    Heat = Qt.ItemDataRole.UserRole + 7
 
 
 class ResultsModel(QAbstractListModel):
@@ -89,6 +105,7 @@ class ResultsModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._all: list[ResultRecord] = []  # arrival order
+        self._by_id: dict[int, ResultRecord] = {}
         self._rows: list[ResultRecord] = []  # what the view shows, in display order
         self._keys: list = []  # sort key of each shown row (for bisect)
         self._order = itertools.count()
@@ -100,6 +117,10 @@ class ResultsModel(QAbstractListModel):
         self._only_errors = False
         self._errors = 0
         self._not_sure = 0
+        # "Show why": heat maps over the thumbnails (see ResultCardDelegate)
+        self.show_why = False
+        self.why_layer = "layer4"
+        self.why_opacity = 0.5
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
@@ -123,6 +144,8 @@ class ResultsModel(QAbstractListModel):
             return self.is_not_sure(r)
         if role == Roles.IsError:
             return r.error is not None
+        if role == Roles.Heat:
+            return self.heat_image(r)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -134,6 +157,50 @@ class ResultsModel(QAbstractListModel):
             return f"{r.path}\n{r.error}"
         lines = [r.path] + [f"{label}: {score:.1%}" for label, score, _ in r.predictions]
         return "\n".join(lines)
+
+    # -- "Show why" ----------------------------------------------------------------------------
+    def heat_image(self, r: ResultRecord) -> QImage | None:
+        if not self.show_why:
+            return None
+        key = r.explain_key(self.why_layer)
+        return r.heat.get(key) if key is not None else None
+
+    def _all_changed(self, roles: list) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), roles)
+
+    def set_show_why(self, on: bool) -> None:
+        self.show_why = bool(on)
+        self._all_changed([Roles.Heat])
+
+    def set_why_layer(self, layer: str) -> None:
+        self.why_layer = layer
+        self._all_changed([Roles.Heat])
+
+    def set_explain_rank(self, row: int, rank: int) -> None:
+        r = self._rows[row]
+        r.explain_rank = max(0, min(int(rank), len(r.predictions) - 1))
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx, [Roles.Heat])
+
+    def record_by_id(self, record_id: int) -> ResultRecord | None:
+        return self._by_id.get(record_id)
+
+    def set_heat(self, record_id: int, key: tuple, image: QImage | None) -> None:
+        """Store a computed heat image (None: it could not be computed) and repaint its card."""
+        r = self._by_id.get(record_id)
+        if r is None:
+            return  # cleared meanwhile
+        if image is None:
+            r.heat_failed.add(key)
+        else:
+            r.heat[key] = image
+        try:
+            row = self._rows.index(r)
+        except ValueError:
+            return  # filtered out: painted when shown again
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx, [Roles.Heat])
 
     # -- sorting and filtering -------------------------------------------------------------
     def _key(self, r: ResultRecord):
@@ -183,8 +250,10 @@ class ResultsModel(QAbstractListModel):
             r = ResultRecord(
                 path=d["path"], predictions=list(d["predictions"]), error=d.get("error"),
                 thumb=d.get("thumb"), expanded=self.expand_all, order=next(self._order),
+                model=str(d.get("model", "")),
             )
             self._all.append(r)
+            self._by_id[r.id] = r
             self._errors += r.error is not None
             self._not_sure += self.is_not_sure(r)
             if self._accepts(r):
@@ -210,6 +279,7 @@ class ResultsModel(QAbstractListModel):
         # removing 10,000 keys one by one would stall the GUI for no gain.
         self.beginResetModel()
         self._all.clear()
+        self._by_id.clear()
         self._rows.clear()
         self._keys.clear()
         self._errors = self._not_sure = 0
@@ -281,10 +351,32 @@ class ResultCardDelegate(QStyledItemDelegate):
     ROW_H = 22
 
     toggle_requested = Signal(QPersistentModelIndex)
+    #: A card with "Show why" on is painted without its heat map yet: record id.
+    heat_needed = Signal(int)
+    #: The user clicked one of the top-k label rows of an expanded card while "Show why" is on.
+    label_clicked = Signal(QPersistentModelIndex, int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.threshold_getter = lambda: 0.5
+        self.show_why_getter = lambda: False
+        self.opacity_getter = lambda: 0.5
+
+    def label_row_rect(self, option_rect: QRect, option, rank: int) -> QRect:
+        """Where the top-k row ``rank`` (0-based) of an expanded card sits."""
+        collapsed, row_h = self._heights(option)
+        left = option_rect.left() + self.MARGIN + self.PAD
+        right = option_rect.right() - self.MARGIN - self.PAD
+        top = option_rect.top() + collapsed - self.MARGIN + rank * row_h
+        return QRect(left, top, right - left, row_h)
+
+    def label_rank_at(self, option, r: ResultRecord, pos) -> int | None:
+        if not (r.expanded and len(r.predictions) > 1):
+            return None
+        for rank in range(len(r.predictions)):
+            if self.label_row_rect(option.rect, option, rank).contains(pos):
+                return rank
+        return None
 
     def _heights(self, option) -> tuple[int, int]:
         fm = QFontMetrics(option.font)
@@ -303,6 +395,11 @@ class ResultCardDelegate(QStyledItemDelegate):
 
     def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+            r = index.data(Roles.Record)
+            rank = self.label_rank_at(option, r, event.position().toPoint()) if r is not None and self.show_why_getter() else None
+            if rank is not None:
+                self.label_clicked.emit(QPersistentModelIndex(index), rank)
+                return True
             self.toggle_requested.emit(QPersistentModelIndex(index))
             return False
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -318,6 +415,15 @@ class ResultCardDelegate(QStyledItemDelegate):
         pm = QPixmapCache.find(key)
         if pm is None or pm.isNull():
             pm = QPixmap.fromImage(r.thumb)
+            QPixmapCache.insert(key, pm)
+        return pm
+
+    @staticmethod
+    def _heat_pixmap(r: ResultRecord, image: QImage) -> QPixmap:
+        key = f"rs-heat-{r.id}-{image.cacheKey()}"
+        pm = QPixmapCache.find(key)
+        if pm is None or pm.isNull():
+            pm = QPixmap.fromImage(image)
             QPixmapCache.insert(key, pm)
         return pm
 
@@ -354,6 +460,13 @@ class ResultCardDelegate(QStyledItemDelegate):
             painter.setClipPath(clip)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawPixmap(target, pm)
+            if self.show_why_getter() and not r.error:
+                heat = index.data(Roles.Heat)
+                if heat is not None and not heat.isNull():
+                    painter.setOpacity(self.opacity_getter())
+                    painter.drawPixmap(target, self._heat_pixmap(r, heat))
+                else:
+                    self.heat_needed.emit(r.id)
             painter.restore()
         elif r.error:
             painter.setPen(QPen(colors["error"], 2.5))
@@ -444,8 +557,14 @@ class ResultCardDelegate(QStyledItemDelegate):
             rank_w = fm.horizontalAdvance("5.") + 6
             label_w = max(80, min(340, (right - lx) // 2))
             mini_w = max(40, min(220, right - lx - rank_w - label_w - pct_w - 16))
+            why = self.show_why_getter()
             for i, (lab, sc, _) in enumerate(r.predictions, 1):
                 row = QRect(lx, y, right - lx, row_h)
+                if why and i - 1 == r.explain_rank:
+                    # the label the heat map explains; clicking another row picks that one
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(colors["track"])
+                    painter.drawRoundedRect(QRectF(row).adjusted(-4, 1, 4, -1), 4, 4)
                 painter.setPen(colors["muted"])
                 painter.drawText(QRect(row.left(), row.top(), rank_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{i}.")
                 painter.setPen(text_color)
