@@ -1,14 +1,15 @@
 """Classifying 10,000 small images: memory stays flat and throughput holds.
 
-    .venv/bin/python bench/bench_scale.py [--sizes 1000,10000] [--backend auto] [--keep-results]
+    .venv/bin/python bench/bench_scale.py [--sizes 1000,10000,1000] [--backend auto] [--keep-results]
 
 Generates 10,000 JPEGs of 64-320 px once (cached in the temp folder), then for each size runs a
 fresh process that loads a ResNet-18 model file (random weights, 10 classes, 224 px input: the
 work is the same as with real weights) into a ``Predictor`` and streams ``classify_paths`` into
 ``write_results_csv`` — what ``resnet-studio classify FOLDER --csv out.csv`` does. Each process
-reports its peak RSS (``ru_maxrss``), its RSS every 1,000 images, and images/s (model loading
-excluded). The 1,000-image run is the baseline: the script prints the peak-RSS growth from 1,000
-to 10,000 images and the throughput ratio. ``--keep-results`` also holds every ClassifyResult in
+reports its peak RSS (``ru_maxrss``), its RSS and images/s every 1,000 images, and overall
+images/s (model loading excluded). The 1,000-image runs (before and after the big one, to bracket
+changes in machine load) are the baseline: the script prints the peak-RSS growth from 1,000 to
+10,000 images and the throughput ratio. ``--keep-results`` also holds every ClassifyResult in
 a list, as the GUI's results table does (without thumbnails), to show what that costs per image.
 """
 
@@ -93,7 +94,7 @@ def child(args) -> None:
             if args.keep_results:
                 kept.append(r)
             if state["n"] % 1000 == 0:
-                samples.append((state["n"], round(rss_mb(), 1)))
+                samples.append((state["n"], round(rss_mb(), 1), time.perf_counter() - t0))
             yield r
 
     t0 = time.perf_counter()
@@ -111,7 +112,9 @@ def child(args) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", default="1000,10000")
+    # the 1,000-image baseline runs before and after the big run, so a change in machine load
+    # during the big run shows up instead of passing for a slowdown
+    ap.add_argument("--sizes", default="1000,10000,1000")
     ap.add_argument("--backend", default="auto")
     ap.add_argument("--keep-results", action="store_true")
     ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "rs_bench_scale")
@@ -133,7 +136,7 @@ def main() -> int:
     paths_file = args.dir / "paths.json"
     paths_file.write_text(json.dumps([str(p) for p in paths]))
 
-    runs = {}
+    runs: list[dict] = []
     for n in sizes:
         cmd = [sys.executable, __file__, "--child", str(n), "--model", str(model), "--paths-file", str(paths_file),
                "--backend", args.backend] + (["--keep-results"] if args.keep_results else [])
@@ -142,21 +145,27 @@ def main() -> int:
             print(proc.stderr, file=sys.stderr)
             return 1
         r = json.loads(proc.stdout.strip().splitlines()[-1])
-        runs[n] = r
+        runs.append(r)
         print(f"{n:>6} images: {r['images_per_s']:6.1f} images/s ({r['seconds']:.1f} s, {r['failed']} failed) "
               f"on {r['backend']}; RSS after load {r['rss_after_load_mb']:.0f} MB, "
-              f"end {r['rss_end_mb']:.0f} MB, peak {r['peak_mb']:.0f} MB")
-        if r["samples"]:
-            print("        RSS every 1,000 images (MB): " + ", ".join(f"{v:.0f}" for _, v in r["samples"]))
-    if len(sizes) >= 2:
-        a, b = runs[sizes[0]], runs[sizes[-1]]
-        growth = b["peak_mb"] - a["peak_mb"]
+              f"end {r['rss_end_mb']:.0f} MB, peak {r['peak_mb']:.0f} MB; load average {os.getloadavg()[0]:.1f}")
+        if len(r["samples"]) > 1:
+            print("        RSS every 1,000 images (MB): " + ", ".join(f"{v:.0f}" for _, v, _ in r["samples"]))
+            times = [0.0] + [t for _, _, t in r["samples"]]
+            print("        images/s per 1,000 images:   " + ", ".join(
+                f"{1000 / (b - a):.1f}" for a, b in zip(times, times[1:])))
+    small = [r for r in runs if r["images"] == min(sizes)]
+    big = [r for r in runs if r["images"] == max(sizes)]
+    if small and big and min(sizes) != max(sizes):
+        a_peak = max(r["peak_mb"] for r in small)
+        b = big[0]
+        a_rate = sum(r["images_per_s"] for r in small) / len(small)
         per_image_kb = (b["rss_end_mb"] - b["rss_after_load_mb"]) * 1024 / max(b["images"], 1)
-        print(f"peak RSS growth from {sizes[0]:,} to {sizes[-1]:,} images: {growth:+.0f} MB "
-              f"({a['peak_mb']:.0f} -> {b['peak_mb']:.0f} MB); RSS change per image over the "
-              f"{sizes[-1]:,} run: {per_image_kb:+.2f} kB")
-        print(f"throughput {sizes[-1]:,} vs {sizes[0]:,} images: {b['images_per_s']:.1f} / "
-              f"{a['images_per_s']:.1f} images/s = {b['images_per_s'] / a['images_per_s']:.2f}x")
+        print(f"peak RSS growth from {min(sizes):,} to {max(sizes):,} images: {b['peak_mb'] - a_peak:+.0f} MB "
+              f"({a_peak:.0f} -> {b['peak_mb']:.0f} MB); RSS change per image over the "
+              f"{max(sizes):,} run: {per_image_kb:+.2f} kB")
+        print(f"throughput {max(sizes):,} vs {min(sizes):,} images (mean of {len(small)} baseline runs): "
+              f"{b['images_per_s']:.1f} / {a_rate:.1f} images/s = {b['images_per_s'] / a_rate:.2f}x")
     return 0
 
 

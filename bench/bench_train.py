@@ -235,8 +235,9 @@ class Interleaver:
     baseline validation batch after each of our epochs), so both are timed under the same load.
     Our batch time is the time between batches, less the time spent here."""
 
-    def __init__(self, baseline: Baseline) -> None:
+    def __init__(self, baseline: Baseline, n_train: int, batch_size: int = 32) -> None:
         self.baseline = baseline
+        self.partial_last = n_train % batch_size != 0  # the last batch of an epoch is smaller
         self.ours: list[float] = []
         self.ours_n: list[int] = []
         self.base: list[tuple[float, int]] = []
@@ -249,7 +250,8 @@ class Interleaver:
         now = time.perf_counter()
         kind = type(e).__name__
         if kind == "BatchEvent":
-            if self.last is not None and e.batch > 1:
+            full = not (self.partial_last and e.batch == e.batches)
+            if self.last is not None and e.batch > 1 and full:
                 self.ours.append(now - self.last)
                 self.ours_n.append(32)
             t = time.perf_counter()
@@ -347,7 +349,7 @@ def bench_network(mode: str, data: Path, work: Path, epochs: int) -> dict:
     baseline = Baseline(split, mode)
     baseline.train_step()  # warm-up
     baseline.val_step()
-    inter = Interleaver(baseline)
+    inter = Interleaver(baseline, n_tr)
     from resnet_studio.engine.train import TrainConfig, train
 
     t = time.perf_counter()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import json
 import os
 import signal
 import subprocess
@@ -142,6 +141,7 @@ def test_sigkill_while_writing_results_csv_keeps_the_previous_file(tmp_path):
     # what was killed was a real, half-written CSV; it stays hidden beside the file (see RELIABILITY.md)
     assert part.exists() and part.name.startswith(".") and size >= 256 * 1024
     assert b"/photos/new_" in part.read_bytes()[:4096]
+    part.unlink()
 
 
 MODEL_CHILD = """
@@ -176,6 +176,7 @@ def test_sigkill_while_writing_a_model_file_keeps_the_previous_file(tmp_path, mo
     info, state = load_model_file(target)  # still a complete, loadable model file
     assert info.classes == read_model_info(model_path).classes and "fc.weight" in state
     assert 0 < size <= 4 * 1024 * 1024 * n_tensors + 65536
+    part.unlink(missing_ok=True)  # hundreds of MB: do not leave them in the kept temp folders
 
 
 # --------------------------------------------------------------------------------- full / read-only disk
@@ -329,6 +330,15 @@ def test_full_disk_simulated_for_a_model_file(monkeypatch, model_path, tmp_path)
     assert target.read_bytes() == before and names(tmp_path) == ["model.safetensors"]
 
 
+def test_csv_name_too_long_is_refused_before_classifying(model_path, tmp_path, capsys):
+    photo = distinct_images(tmp_path / "photos", 1)[0]
+    for n in (250, 300):  # 250: the name fits, the temporary file beside it would not
+        rc = cli("classify", photo, "--csv", tmp_path / ("r" * (n - 4) + ".csv"), "--model", model_path)
+        out = capsys.readouterr()
+        assert rc == 2 and out.out == "" and "file name is too long" in out.err
+        assert len(out.err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("code, words", [(errno.EROFS, "read-only disk"), (errno.EACCES, "permission")])
 def test_read_only_folder_simulated_through_the_cli(monkeypatch, model_path, tmp_path, capsys, code, words):
     # As root nothing is read-only to us: the refusal the OS gives is injected where the file is made.
@@ -419,7 +429,7 @@ def test_new_job_right_after_and_during_a_cancelled_one(predictor, model_path, t
 
     # cancel a job, and at once start a new one on the same Predictor
     cancel = threading.Event()
-    for i, _ in enumerate(predictor.classify_paths(paths, cancel=cancel)):
+    for _ in predictor.classify_paths(paths, cancel=cancel):
         cancel.set()
     assert [_signature(r) for r in predictor.classify_paths(paths)] == reference
 

@@ -118,7 +118,9 @@ def _check_csv_target(path: Path) -> str | None:
         return f"--csv {path}: the folder {parent} is on a read-only disk."
     if not os.access(parent, os.W_OK):
         return f"--csv {path}: you do not have permission to write in {parent}."
-    if len(path.name.encode("utf-8", "surrogateescape")) > 255:
+    # 255 bytes is the usual limit for one name; the temporary ".NAME.xxxxxxxx.part" beside it
+    # needs 15 more, and failing there would waste the whole classification run.
+    if len(path.name.encode("utf-8", "surrogateescape")) > 240:
         return f"--csv {path}: the file name is too long."
     return None
 

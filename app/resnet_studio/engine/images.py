@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import warnings
 from collections.abc import Iterable, Iterator
@@ -30,6 +31,10 @@ IMAGE_EXTENSIONS = frozenset(
 
 #: Largest image we decode, in pixels (about 2x Pillow's own warning level, 13400 x 13400).
 MAX_PIXELS = 180_000_000
+
+#: Past this ratio of long to short side (after resizing), preprocessing resizes only the part
+#: of the picture the centre crop keeps, so memory and time stay bounded whatever the shape.
+MAX_ELONGATION = 8
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
@@ -187,8 +192,11 @@ def open_image(
     except ImageReadError:
         raise
     except Image.DecompressionBombError as exc:
+        # Pillow refuses before the size is known to us; its message holds the pixel count.
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        size = f" ({int(found.group(1)) // 1_000_000:,} megapixels)" if found else ""
         raise ImageReadError(
-            p, f"This image is too large; the limit is {max_pixels // 1_000_000} megapixels.",
+            p, f"This image is too large{size}; the limit is {max_pixels // 1_000_000} megapixels.",
             details=str(exc),
         ) from exc
     except UnidentifiedImageError as exc:
@@ -291,8 +299,37 @@ class Preprocess:
         from torchvision.transforms.v2 import InterpolationMode
         from torchvision.transforms.v2 import functional as F
 
+        if self._elongated(img.size):
+            return self._resize_crop_region(img)
         img = F.resize(img, [self.resize_size], interpolation=InterpolationMode.BILINEAR, antialias=True)
         return F.center_crop(img, [self.crop_size])
+
+    def _resized_size(self, size: tuple[int, int]) -> tuple[int, int]:
+        """(width, height) after the shorter side is resized to ``resize_size`` (torchvision's rule)."""
+        w, h = size
+        short, long = (w, h) if w <= h else (h, w)
+        new_long = int(self.resize_size * long / short)
+        return (self.resize_size, new_long) if w <= h else (new_long, self.resize_size)
+
+    def _elongated(self, size: tuple[int, int]) -> bool:
+        # Resizing a 1 x 3000 line to 256 px wide makes a 256 x 768000 picture (1.4 GB, 17 s) only
+        # to keep its middle: far from square, only the region that survives the crop is resized.
+        if self.resize_size < self.crop_size or min(size) < 1:
+            return False
+        new_w, new_h = self._resized_size(size)
+        return max(new_w, new_h) > MAX_ELONGATION * self.resize_size
+
+    def _resize_crop_region(self, img: Image.Image) -> Image.Image:
+        """Resize then centre-crop in one step: Pillow resamples just the source box that maps onto
+        the crop. Its filter still reads pixels outside the box, so the result equals resizing
+        everything then cropping (to rounding: at most 1/255 on a few pixels)."""
+        w, h = img.size
+        new_w, new_h = self._resized_size(img.size)
+        c = self.crop_size
+        top, left = int(round((new_h - c) / 2.0)), int(round((new_w - c) / 2.0))  # as center_crop
+        sx, sy = w / new_w, h / new_h
+        box = (left * sx, top * sy, (left + c) * sx, (top + c) * sy)
+        return img.resize((c, c), Image.Resampling.BILINEAR, box=box)
 
     def normalize_array(self, img: Image.Image) -> np.ndarray:
         """``float32`` array (3, H, W), normalised, from an RGB image of any size."""
