@@ -39,7 +39,7 @@ class ModelPicker(QComboBox):
         super().__init__(parent)
         self.setObjectName("modelPicker")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(26)
+        self.setMinimumContentsLength(32)
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self._available: dict[str, bool] = {}
