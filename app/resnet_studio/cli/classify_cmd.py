@@ -14,54 +14,11 @@ import sys
 from pathlib import Path
 
 from ..engine.devices import DEVICE_CHOICES
+from ._common import download_progress, err, positive_int, progress_bar, stream_ok
 from ..engine.zoo import DEFAULT_ARCH
 
 # Kept here (not imported from engine.backends) so that building the parser imports no numpy/torch.
 BACKEND_CHOICES = ("auto", "torch", "onnxruntime")
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
-    return value
-
-
-def stream_ok(stream) -> bool:
-    """False in a windowed (frozen) app, where ``sys.stdout``/``sys.stderr`` are None."""
-    return stream is not None and hasattr(stream, "write")
-
-
-def progress_bar(total: int | None, *, unit: str = "img", desc: str = "", **kwargs):
-    """A tqdm bar on stderr, shown only on a terminal; never fails when there is no stderr."""
-    from tqdm import tqdm
-
-    stderr = sys.stderr
-    show = stream_ok(stderr) and getattr(stderr, "isatty", lambda: False)()
-    return tqdm(
-        total=total, unit=unit, desc=desc, file=stderr if show else None, disable=not show,
-        leave=False, dynamic_ncols=True, **kwargs,
-    )
-
-
-def download_progress(desc: str):
-    """``(callback, bar)`` for a weights download: callback(done_bytes, total_bytes)."""
-    bar = progress_bar(None, unit="B", desc=desc, unit_scale=True, unit_divisor=1024)
-
-    def callback(done: int, total: int) -> None:
-        if total and bar.total != total:
-            bar.total = total
-        bar.update(done - bar.n)
-
-    return callback, bar
-
-
-def err(message: str) -> None:
-    if stream_ok(sys.stderr):
-        print(f"resnet-studio: {message}", file=sys.stderr)
 
 
 def register(subparsers) -> None:

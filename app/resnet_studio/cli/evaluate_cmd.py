@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 
 from ..engine.devices import DEVICE_CHOICES
-from .train_cmd import (
-    Progress, cancel_on_ctrl_c, err, format_confusion, format_table, out, positive_int, print_json,
-)
+from ._common import err, out, positive_int, print_json
+from .train_cmd import Progress, cancel_on_ctrl_c, format_confusion, format_table
 
 
 def register(subparsers) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..engine.devices import DEVICE_CHOICES
 from ..engine.zoo import DEFAULT_ARCH
-from .classify_cmd import download_progress, err, stream_ok
+from ._common import download_progress, err, stream_ok
 
 # Kept here (not imported from engine.explain) so that building the parser imports no numpy/torch.
 LAYER_CHOICES = ("layer1", "layer2", "layer3", "layer4")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .train_cmd import out, print_json
+from ._common import out, print_json
 
 
 def register(subparsers) -> None:

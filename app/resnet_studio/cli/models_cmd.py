@@ -11,7 +11,7 @@ import json
 import sys
 
 from ..engine.zoo import ZOO
-from .classify_cmd import download_progress, err, stream_ok
+from ._common import download_progress, err, stream_ok
 
 
 def register(subparsers) -> None:

@@ -11,7 +11,6 @@ model or output error (one line on stderr); 130 cancelled.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -19,74 +18,10 @@ import threading
 from contextlib import contextmanager
 
 from ..engine.devices import DEVICE_CHOICES
+from ._common import err, fraction, is_tty, out, positive_float, positive_int, print_json, stream_ok
 from ..engine.zoo import DEFAULT_ARCH, ZOO
 
 MODE_CHOICES = ("auto", "head", "finetune", "full")
-
-
-# --- helpers shared with evaluate_cmd / export_cmd ----------------------------------------------
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
-    return value
-
-
-def positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0 (got {text})")
-    return value
-
-
-def fraction(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not 0 <= value < 1:
-        raise argparse.ArgumentTypeError(f"must be from 0 up to (not including) 1 (got {text})")
-    return value
-
-
-def stream_ok(stream) -> bool:
-    """False in a windowed (frozen) app, where ``sys.stdout``/``sys.stderr`` are None."""
-    return stream is not None and hasattr(stream, "write")
-
-
-def is_tty(stream) -> bool:
-    try:
-        return stream_ok(stream) and bool(stream.isatty())
-    except (ValueError, OSError):
-        return False
-
-
-def err(message: str) -> None:
-    if stream_ok(sys.stderr):
-        try:
-            print(f"resnet-studio: {message}", file=sys.stderr, flush=True)
-        except (OSError, ValueError):
-            pass
-
-
-def out(text: str = "") -> None:
-    if stream_ok(sys.stdout):
-        try:
-            print(text, file=sys.stdout, flush=True)
-        except UnicodeEncodeError:
-            print(text.encode("ascii", "backslashreplace").decode("ascii"), file=sys.stdout, flush=True)
-
-
-def print_json(obj: dict) -> None:
-    out(json.dumps(obj, ensure_ascii=False, default=str))
 
 
 @contextmanager
