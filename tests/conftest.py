@@ -31,6 +31,18 @@ def isolated_env(tmp_path_factory, monkeypatch):
     yield base
 
 
+@pytest.fixture(scope="module")
+def torch_one_thread():
+    """One torch compute thread for the module: on a shared, oversubscribed machine tiny forward
+    and backward passes run several times faster than with threads waiting on each other."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 _WEIGHTS_CACHE: dict[str, Path] = {}
 
 

@@ -17,15 +17,7 @@ from tests.conftest import save_image
 from tests.test_predict import CLASSES, make_model_file
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """See tests/test_predict.py: one compute thread keeps these tiny runs fast on a busy machine."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")
 
 
 def cli(*args) -> int:

@@ -14,14 +14,7 @@ from tests.conftest import make_shapes_dataset
 PER_CLASS_KEYS = {"name", "precision", "recall", "support"}
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    import torch
-
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")
 
 
 @pytest.fixture

@@ -19,15 +19,7 @@ from resnet_studio.engine.zoo import build_model
 CLASSES = ["猫 cat", "dog", "fox"]
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    # a busy 2-core machine: several threads waiting on each other make small models much slower
-    import torch
-
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")
 
 
 @pytest.fixture

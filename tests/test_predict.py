@@ -36,20 +36,11 @@ def make_model_file(path, *, seed: int = 0, crop: int = 64):
     return save_model_file(path, model.state_dict(), info)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """One compute thread: on a shared, oversubscribed machine several threads per process make
-    these tiny forward passes many times slower; results do not depend on it."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")
 
 
 @pytest.fixture(scope="module")
-def shared_env(tmp_path_factory, one_thread):
+def shared_env(tmp_path_factory, torch_one_thread):
     """Module-wide: a model file, and an ONNX cache (non-ASCII path) shared by the whole session,
     so the ~seconds-long ONNX export of each test model happens once."""
     mp = pytest.MonkeyPatch()

@@ -28,15 +28,7 @@ from tests.conftest import save_image
 from tests.test_predict import CLASSES, make_model_file
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """One compute thread: on a shared, oversubscribed machine it keeps tiny forward passes fast."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")
 
 
 @pytest.fixture(scope="module")

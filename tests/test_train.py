@@ -24,14 +24,7 @@ from tests.conftest import make_shapes_dataset
 SMALL = dict(image_size=32, batch_size=8)
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    import torch
-
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")
 
 
 @pytest.fixture
