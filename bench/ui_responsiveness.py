@@ -88,6 +88,57 @@ class Probe:
         }
 
 
+class StallTracer:
+    """Where the GUI thread is during a long tick: a watchdog thread samples every thread's Python
+    stack (``sys._current_frames``) each 10 ms while the probe is late by more than 30 ms, and
+    counts the innermost frames of the GUI thread (and of the thread that ran just before)."""
+
+    def __init__(self, probe: "Probe") -> None:
+        import collections
+        import threading
+
+        self.probe = probe
+        self.gui_id = threading.get_ident()
+        self.counts: collections.Counter = collections.Counter()
+        self.others: collections.Counter = collections.Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="stall-tracer", daemon=True)
+
+    def _where(self, frame, depth: int = 4) -> str:
+        parts = []
+        while frame is not None and len(parts) < depth:
+            parts.append(f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} {frame.f_code.co_name}")
+            frame = frame.f_back
+        return " < ".join(parts)
+
+    def _run(self) -> None:
+        import threading
+
+        names = {}
+        while not self._stop.wait(0.01):
+            last = self.probe._last
+            if last is None or not self.probe.timer.isActive() or time.perf_counter() - last < 0.03:
+                continue
+            frames = sys._current_frames()
+            names = {t.ident: t.name for t in threading.enumerate()}
+            gui = frames.get(self.gui_id)
+            self.counts[self._where(gui) if gui is not None else "?"] += 1
+            for ident, f in frames.items():
+                if ident not in (self.gui_id, threading.get_ident()):
+                    self.others[f"[{names.get(ident, ident)}] {self._where(f, 2)}"] += 1
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def report(self, top: int = 12) -> str:
+        self._stop.set()
+        lines = ["GUI thread during late ticks (samples, innermost first):"]
+        lines += [f"  {n:4d}  {w}" for w, n in self.counts.most_common(top)]
+        lines += ["other threads at the same moments:"]
+        lines += [f"  {n:4d}  {w}" for w, n in self.others.most_common(top)]
+        return "\n".join(lines)
+
+
 def spin(app, until, timeout: float) -> float:
     from PySide6.QtCore import QEventLoop
 
@@ -118,6 +169,7 @@ def main() -> int:
     ap.add_argument("--no-train", action="store_true", help="skip the phase with a training job")
     ap.add_argument("--switch-interval", type=float, default=None, help="sys.setswitchinterval (s), experiment")
     ap.add_argument("--quick", action="store_true", help="only the idle and ours-classify phases")
+    ap.add_argument("--trace-stalls", action="store_true", help="sample where the GUI thread is during late ticks")
     args = ap.parse_args()
 
     if args.switch_interval:
@@ -144,6 +196,9 @@ def main() -> int:
     if not args.no_train:
         spin(app, lambda: w.train_view is not None or not w._load_train_view, 60)
     probe = Probe()
+    tracer = StallTracer(probe) if args.trace_stalls else None
+    if tracer:
+        tracer.start()
     view = w.classify
     results = []
 
@@ -163,6 +218,8 @@ def main() -> int:
     print(fmt("ours-classify", r, secs, f"   {len(photos) / secs:.1f} photos/s"), flush=True)
 
     if args.quick:
+        if tracer:
+            print(tracer.report())
         w.close()
         return 0
 
@@ -235,6 +292,8 @@ def main() -> int:
     view.clear()
     view.sort_combo.setCurrentIndex(view.sort_combo.findData("added"))
 
+    if tracer:  # the baseline's stalls are by design; keep them out of the trace
+        print(tracer.report())
     # -- baseline: the same classification on the GUI thread -----------------------------------
     from resnet_studio.engine.predict import Predictor
     from resnet_studio.gui.workers import THUMBNAIL_SIZE, TOP_K, _result_record

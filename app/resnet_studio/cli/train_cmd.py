@@ -44,10 +44,27 @@ def cancel_on_ctrl_c():
     except (ValueError, OSError):
         yield cancel
         return
+    # Under torchrun the launcher stops the other workers with SIGTERM when one fails: stopping
+    # cleanly lets them say which process was lost instead of vanishing without a word.
+    previous_term = signal.signal(signal.SIGTERM, lambda s, f: cancel.set()) if _under_torchrun() else None
     try:
         yield cancel
     finally:
         signal.signal(signal.SIGINT, previous)
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
+
+
+def _under_torchrun() -> bool:
+    return os.environ.get("WORLD_SIZE", "1").strip() not in ("", "0", "1")
+
+
+def _rank() -> int:
+    """This process's rank under torchrun (0 otherwise): only rank 0 prints progress and results."""
+    try:
+        return int(os.environ.get("RANK", "0")) if _under_torchrun() else 0
+    except ValueError:
+        return 0
 
 
 def runtime_error_message(exc: BaseException) -> str | None:
@@ -179,7 +196,9 @@ def register(subparsers) -> None:
                    help="start from random weights instead of ImageNet weights")
     p.add_argument("--epochs", type=positive_int, metavar="N", help="passes over the pictures (default: auto)")
     p.add_argument("--batch-size", type=positive_int, metavar="N", help="pictures per step (default: auto)")
-    p.add_argument("--lr", type=positive_float, metavar="X", help="learning rate (default: auto)")
+    p.add_argument("--lr", type=lr_value, metavar="X",
+                   help="learning rate (default: chosen from the mode and batch size); 'auto' first tries "
+                        "a range of rates on the pictures and trains with the best (learning-rate finder)")
     p.add_argument("--image-size", type=positive_int, default=224, metavar="PX",
                    help="picture size the network sees (default: 224)")
     p.add_argument("--val-fraction", type=fraction, default=0.2, metavar="F",
@@ -198,12 +217,20 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def lr_value(text: str) -> float | str:
+    """A positive number, or ``auto`` (run the learning-rate finder first)."""
+    if text.strip().lower() == "auto":
+        return "auto"
+    return positive_float(text)
+
+
 def _config(args):
     from ..engine.train import TrainConfig
 
+    lr = None if args.lr == "auto" else args.lr
     return TrainConfig(
         arch=args.arch, mode=args.mode, pretrained=args.pretrained, epochs=args.epochs,
-        batch_size=args.batch_size, lr=args.lr, image_size=args.image_size, val_fraction=args.val_fraction,
+        batch_size=args.batch_size, lr=lr, image_size=args.image_size, val_fraction=args.val_fraction,
         seed=args.seed, device=args.device, augment=args.augment, hflip=args.hflip, schedule=args.schedule,
         allow_download=args.allow_download, name=args.name,
     )
@@ -228,14 +255,80 @@ def _report(result) -> None:
     out(f"time: {result.seconds:.1f}s")
 
 
+class SweepProgress:
+    """Learning-rate finder events → a tqdm bar on a terminal (nothing otherwise: one line follows)."""
+
+    def __init__(self, stages: Progress) -> None:
+        self.stages = stages
+        self.bar = None
+
+    def __call__(self, event) -> None:
+        if type(event).__name__ != "LRFinderEvent":
+            self.stages(event)
+            return
+        if not self.stages.tty or not stream_ok(sys.stderr):
+            return
+        try:
+            from tqdm import tqdm
+
+            self.stages._close_stage()
+            if self.bar is None:
+                self.bar = tqdm(total=event.steps, desc="finding a learning rate", unit="step", file=sys.stderr,
+                                leave=False, dynamic_ncols=True)
+            self.bar.update(event.step - self.bar.n)
+            self.bar.set_postfix_str(f"lr {event.lr:.1e} loss {event.loss:.3f}", refresh=False)
+        except (OSError, ValueError):
+            pass
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+        self.stages.close()
+
+
+def _find_lr(args, config, cancel):
+    """``--lr auto``: sweep, print the suggestion on stderr, return the finder's result."""
+    from ..engine.lr_finder import find_lr
+
+    progress = SweepProgress(Progress()) if _rank() == 0 else (lambda event: None)
+    try:
+        found = find_lr(args.data_dir, config, on_event=progress, cancel=cancel)
+    finally:
+        if _rank() == 0:
+            progress.close()
+    if _rank() == 0:
+        lo, hi = found.steep_range
+        how = "steepest fall of the loss" if found.method == "steepest" else "a tenth of the rate at the lowest loss"
+        err(f"learning rate: {found.suggestion:g} (learning-rate finder, {found.mode} mode: {how}; "
+            f"the loss falls fastest from {lo:.2g} to {hi:.2g}) [{found.seconds:.1f}s]")
+    return found
+
+
+def _finder_json(found) -> dict:
+    return {"suggestion": found.suggestion, "steep_range": list(found.steep_range), "method": found.method,
+            "mode": found.mode, "stopped_early": found.stopped_early, "lrs": found.lrs, "losses": found.losses}
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..engine.errors import StudioError
+    from dataclasses import replace
+
+    from ..engine.errors import CancelledError, StudioError
     from ..engine.train import train
 
     config = _config(args)
-    progress = Progress()
+    progress = Progress() if _rank() == 0 else (lambda event: None)
+    found = None
     try:
         with cancel_on_ctrl_c() as cancel:
+            if args.lr == "auto":
+                try:
+                    found = _find_lr(args, config, cancel)
+                except CancelledError:
+                    if _rank() == 0:
+                        err("cancelled while looking for a learning rate; nothing was trained.")
+                    return 130
+                config = replace(config, lr=found.suggestion)
             result = train(args.data_dir, args.out, config, on_event=progress, cancel=cancel)
     except StudioError:
         raise  # one line, exit 2 (cli.main)
@@ -246,7 +339,10 @@ def run(args: argparse.Namespace) -> int:
         err(f"error: {message}")
         return 2
     finally:
-        progress.close()
+        if _rank() == 0:
+            progress.close()
+    if _rank() != 0:  # the other torchrun processes print nothing unless they fail
+        return 130 if result.cancelled else 0
     for warning in result.warnings:
         err(f"warning: {warning}")
     for path, reason in result.skipped:
@@ -254,7 +350,11 @@ def run(args: argparse.Namespace) -> int:
     if result.skipped:
         err(f"{len(result.skipped)} picture(s) could not be read and were left out.")
     if args.json:
-        print_json(result.to_dict())
+        d = result.to_dict()
+        d["lr"] = result.settings.get("lr", config.lr)
+        if found is not None:
+            d["lr_finder"] = _finder_json(found)
+        print_json(d)
     else:
         _report(result)
     if result.cancelled:

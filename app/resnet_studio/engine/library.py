@@ -231,7 +231,7 @@ def import_model_file(
     src: os.PathLike | str, *, folder: os.PathLike | str | None = None, name: str | None = None
 ) -> Path:
     """Copy a model file into the library, checking it first. ``.pth``/``.pt`` state dicts are
-    converted (this one path imports torch: call it from a worker). Returns the new file's path."""
+    converted and every file is loaded once to check its weights (this imports torch: call it from a worker). Returns the new file's path."""
     s = Path(src)
     d = Path(folder) if folder else library_dir()
     if not s.is_file():
@@ -243,6 +243,12 @@ def import_model_file(
         info.name = name or info.name or s.stem
         return save_model_file(unique_path(d, safe_file_stem(info.name)), sd, info)
     info = read_info(s)  # refuses files that are not ours before copying anything
+    from .modelfile import load_model
+
+    # The header alone can look right while the weights are cut short, belong to another
+    # architecture or disagree with the class list: building the model once catches all three
+    # now, not later when the user picks the model.
+    load_model(s)
     display = name or info.name or s.stem
     dest = unique_path(d, safe_file_stem(display))
     if name and name != info.name:

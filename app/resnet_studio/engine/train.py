@@ -72,6 +72,9 @@ class TrainConfig:
     label_smoothing: float = 0.0
     feature_backend: str = "auto"  # head mode on the CPU: auto | torch | onnxruntime
     workers: int | None = None  # decoding threads
+    # Start from one of OUR model files instead of ImageNet weights (correct-and-retrain): same
+    # arch required; its preprocess and small_input win over the settings above.
+    init_model: Path | None = None
 
 
 # ------------------------------------------------------------------------------------------------
@@ -144,6 +147,7 @@ class TrainResult:
     ignored: list[tuple[str, str]] = field(default_factory=list)  # non-pictures the scan passed over
     feature_cache_hits: int = 0
     features_extracted: int = 0
+    run_id: str = ""  # the run's record in runs.list_runs() ("" when it could not be written)
 
     def to_dict(self) -> dict:
         d = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -218,6 +222,9 @@ def plan_training(config: TrainConfig, n_train: int, device_type: str = "cpu") -
         else:
             mode, reason = "head", "fastest: only the last layer learns on cached features"
     small_input = config.small_input
+    init = init_model_info(config)
+    if init is not None:
+        small_input = init.small_input  # the model file's stem is the one its weights fit
     if small_input is None:
         small_input = not config.pretrained and config.image_size <= 64
     gpu = device_type == "cuda"
@@ -256,9 +263,13 @@ def _check_config(config: TrainConfig) -> None:
 
 
 def preprocess_for(config: TrainConfig) -> Preprocess:
-    """Training/inference preprocessing: the weights' own at their size, else the classic ratio."""
+    """Training/inference preprocessing: the weights' own at their size, else the classic ratio
+    (``init_model``: that model's own, so its backbone sees pictures as it learnt them)."""
     from .zoo import arch_info
 
+    init = init_model_info(config)
+    if init is not None:
+        return init.preprocess
     if config.pretrained:
         ref = Preprocess.from_weights(arch_info(config.arch).weights)
         if ref.crop_size == config.image_size:
@@ -297,6 +308,8 @@ class _Run:
         self.extracted = 0
         self.val_source = "val"
         self.frozen_backend = ""  # what ran the frozen layers (head / finetune): torch, onnxruntime, cache
+        self.dist = None  # distributed.Distributed under torchrun
+        self.is_main = True  # only rank 0 reports, saves and records the run
 
     # --- events -------------------------------------------------------------------------------
     def stage(self, stage: str, message: str, done: int = 0, total: int = 0) -> None:
@@ -338,6 +351,8 @@ class _Run:
             "label_smoothing": c.label_smoothing, "small_input": self.plan.small_input,
             "device": str(self.device), "layout": self.split.layout, "mode_reason": self.plan.reason,
             "frozen_backend": self.frozen_backend,
+            **({"processes": self.dist.world_size, "rank": self.dist.rank,
+                "batch_per_process": self.plan.batch_size / self.dist.world_size} if self.dist else {}),
         }
 
     def save(self, state_dict: dict) -> Path:
@@ -443,8 +458,42 @@ def _resolve_out(out_path, config: TrainConfig, split) -> Path:
     return p
 
 
+def init_model_info(config: TrainConfig):
+    """The :class:`ModelInfo` of ``config.init_model`` (header only), or None without one.
+
+    :class:`ModelError` when its architecture is not ``config.arch``: a model's weights only fit
+    the network they were trained in.
+    """
+    if config.init_model is None or str(config.init_model) == "":
+        return None
+    from .library import read_info
+    from .zoo import arch_info
+
+    path = Path(config.init_model)
+    info = read_info(path)
+    if info.arch != config.arch:
+        raise ModelError(
+            f"{info.name or path.stem} is a {arch_info(info.arch).display_name} model, so it cannot be "
+            f"the start of a {arch_info(config.arch).display_name} training. Choose "
+            f"{arch_info(info.arch).display_name}, or start from ImageNet weights.",
+            details=f"init_model={path}, arch={info.arch}, config.arch={config.arch}",
+        )
+    return info
+
+
 def _base_state(config: TrainConfig, run_stage, cancel) -> tuple[dict | None, Path | None]:
-    """ImageNet weights (state dict, file) when pre-trained, else ``(None, None)``."""
+    """Starting weights and the file that names their frozen backbone in the feature cache.
+
+    ``init_model``: that model file's weights (fc included, see :func:`_build_model`); else the
+    ImageNet weights (state dict, file) when pre-trained; else ``(None, None)``.
+    """
+    if init_model_info(config) is not None:
+        from .modelfile import load_model_file
+
+        path = Path(config.init_model)
+        run_stage("preparing", f"Starting from the model {path.stem}")
+        info, state = load_model_file(path)
+        return state, _backbone_file(config, info, state, path)
     if not config.pretrained:
         return None, None
     from .zoo import load_state_dict_file, weights_path
@@ -463,11 +512,66 @@ def _base_state(config: TrainConfig, run_stage, cancel) -> tuple[dict | None, Pa
     return load_state_dict_file(path), path
 
 
-def _build_model(config: TrainConfig, plan: TrainPlan, num_classes: int, base: dict | None):
+def _backbone_file(config: TrainConfig, info, state: dict, model_path: Path) -> Path:
+    """The file whose digest keys the feature cache for ``state``'s backbone.
+
+    A model trained in head mode kept the ImageNet backbone unchanged: naming the ImageNet weights
+    file then reuses every feature already cached (a retrain extracts only the new pictures).
+    Any other model has a backbone of its own, keyed by its own file.
+    """
+    if info.training.get("mode") != "head" or not info.training.get("pretrained", True):
+        return model_path
+    import torch
+
+    from .zoo import find_weights, load_state_dict_file
+
+    ref_path = find_weights(config.arch)
+    if ref_path is None:
+        return model_path
+    try:
+        ref = load_state_dict_file(ref_path)
+    except Exception:  # noqa: BLE001 - a damaged weights file only costs the cache hit
+        return model_path
+    backbone = [k for k in state if not k.startswith("fc.")]
+    same = len(backbone) == sum(1 for k in ref if not k.startswith("fc.")) and all(
+        k in ref and ref[k].shape == state[k].shape and torch.equal(ref[k], state[k]) for k in backbone
+    )
+    return Path(ref_path) if same else model_path
+
+
+def _init_head(model, base: dict, old_classes: list[str], classes: list[str]) -> None:
+    """Carry the model file's last layer over: whole when the categories are the same (same order),
+    else row by row for categories with the same name; new categories keep their fresh rows."""
+    import torch
+
+    w, b = base.get("fc.weight"), base.get("fc.bias")
+    if w is None or b is None or w.shape[1] != model.fc.weight.shape[1]:
+        return
+    with torch.no_grad():
+        if list(old_classes) == list(classes):
+            model.fc.weight.copy_(w)
+            model.fc.bias.copy_(b)
+            return
+        old = {name: i for i, name in enumerate(old_classes)}
+        for j, name in enumerate(classes):
+            i = old.get(name)
+            if i is not None and i < w.shape[0]:
+                model.fc.weight[j].copy_(w[i])
+                model.fc.bias[j].copy_(b[i])
+
+
+def _build_model(config: TrainConfig, plan: TrainPlan, num_classes: int, base: dict | None,
+                 classes: list[str] | None = None):
+    """The network to train: ``base``'s backbone (ImageNet or ``init_model``) and a last layer for
+    ``num_classes`` categories (``classes``: their names, to carry ``init_model``'s rows over)."""
     import torch
 
     from .zoo import arch_info, build_model
 
+    init = init_model_info(config)
+    what = (f"The model file {Path(config.init_model).name}" if init is not None
+            else "The ImageNet weights file")
+    fix = "it may be damaged." if init is not None else "delete it and download it again."
     torch.manual_seed(config.seed)
     model = build_model(config.arch, num_classes=num_classes, small_input=plan.small_input)
     if base is not None:
@@ -476,14 +580,17 @@ def _build_model(config: TrainConfig, plan: TrainPlan, num_classes: int, base: d
             missing, unexpected = model.load_state_dict(backbone, strict=False)
         except RuntimeError as exc:
             raise ModelFileError(
-                f"The ImageNet weights file does not match {arch_info(config.arch).display_name}; "
-                "delete it and download it again.", details=str(exc)[:2000],
+                f"{what} does not match {arch_info(config.arch).display_name}; {fix}", details=str(exc)[:2000],
             ) from exc
         if unexpected or any(not k.startswith("fc.") for k in missing):
             raise ModelFileError(
-                f"The ImageNet weights file does not match {arch_info(config.arch).display_name}; "
-                "delete it and download it again.", details=f"missing {missing[:5]}, unexpected {unexpected[:5]}",
+                f"{what} does not match {arch_info(config.arch).display_name}; {fix}",
+                details=f"missing {missing[:5]}, unexpected {unexpected[:5]}",
             )
+        if init is not None:
+            names = list(classes) if classes is not None else (
+                list(init.classes) if len(init.classes) == num_classes else [])
+            _init_head(model, base, init.classes, names)
     return model
 
 
@@ -510,23 +617,60 @@ def train(
     cancel = cancel or threading.Event()
     emit: EventFn = on_event or (lambda e: None)
     _check_config(config)
-    emit(StageEvent("preparing", "Reading the folder"))
-    split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
-    out = _resolve_out(out_path, config, split)
-    device = pick_device(config.device)
-    plan = plan_training(config, len(split.train), device.type)
-    run = _Run(config, plan, split, out, device, emit, cancel, started)
-    base, weights_file = _base_state(config, run.stage, cancel)
-    model = _build_model(config, plan, len(split.classes), base)
-    if plan.mode == "head":
-        _train_head(run, model, weights_file)
-    else:
-        _train_network(run, model)
-    if run.cancelled:
-        run.stage("saving", "Cancelled" + (": the best model so far is saved." if run.saved_path else "."))
-    elif run.saved_path is None and not run.history:
-        raise DatasetError("Training could not start: there were no usable pictures.")
-    return run.result()
+    # Launched by torchrun (WORLD_SIZE > 1): one process of a DistributedDataParallel run.
+    ddp = _start_distributed(config)
+    if ddp is not None and not ddp.is_main:
+        emit = lambda e: None  # noqa: E731 - only rank 0 reports progress
+    try:
+        emit(StageEvent("preparing", "Reading the folder"))
+        split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
+        if ddp is None or ddp.is_main:
+            out = _resolve_out(out_path, config, split)
+        else:  # never written by this process (the folder may not even exist on this computer)
+            out = Path(out_path) if out_path else Path("model.safetensors")
+        device = ddp.device if ddp is not None else pick_device(config.device)
+        plan = plan_training(config, len(split.train), device.type)
+        run = _Run(config, plan, split, out, device, emit, cancel, started)
+        run.dist, run.is_main = ddp, ddp is None or ddp.is_main
+        base, weights_file = _base_state(config, run.stage, cancel)
+        model = _build_model(config, plan, len(split.classes), base, classes=split.classes)
+        if plan.mode == "head":
+            _train_head(run, model, weights_file)
+        else:
+            _train_network(run, model)
+        if run.cancelled:
+            run.stage("saving", "Cancelled" + (": the best model so far is saved." if run.saved_path else "."))
+        elif run.is_main and run.saved_path is None and not run.history:
+            raise DatasetError("Training could not start: there were no usable pictures.")
+        if ddp is not None:
+            ddp.wait_all()  # everyone ends together, so a failure of rank 0's last save reaches all
+    except BaseException as exc:
+        if ddp is not None:
+            from .distributed import DistributedError
+
+            if not isinstance(exc, DistributedError):
+                ddp.report_failure(exc)
+        raise
+    if ddp is not None:
+        ddp.close()
+    result = run.result()
+    if getattr(run, "is_main", True):  # under torchrun only rank 0 keeps the run's record
+        from .runs import record_after_training  # never raises: a failure becomes a warning
+
+        record_after_training(result, split.root, name=config.name)
+    return result
+
+
+def _start_distributed(config: TrainConfig):
+    """The process group when launched by torchrun with several processes, else None."""
+    from .distributed import Distributed, dist_context
+
+    ctx = dist_context(config.device)
+    if ctx is None:
+        return None
+    ddp = Distributed(ctx)
+    ddp.start(config.device)
+    return ddp
 
 
 # ------------------------------------------------------------------------------------------------
@@ -553,6 +697,8 @@ def _train_head(run: _Run, model, weights_file: Path | None) -> None:
     def progress(done: int, total: int) -> None:
         run.stage("extracting", f"Reading pictures with the frozen network ({done}/{total})", done, total)
 
+    if run.dist is not None and not _extract_shard(run, model, paths, key, cache_dir):
+        return  # torchrun: this process's share is in the cache; rank 0 alone trains the head
     run.stage("extracting", "Looking for cached features", 0, len(paths))
     try:
         fs = cached_features(
@@ -566,36 +712,73 @@ def _train_head(run: _Run, model, weights_file: Path | None) -> None:
     run.skipped.extend(fs.skipped)
     run.cache_hits, run.extracted = fs.cache_hits, fs.extracted
     run.frozen_backend = fs.backend
-    n_tr = len(split.train)
-    rows_tr = [r for r, i in enumerate(fs.ok) if i < n_tr]
-    rows_va = [r for r, i in enumerate(fs.ok) if i >= n_tr]
+    try:
+        _fit_head(run, model, fs, samples, paths)
+    finally:
+        fs.close()  # a streamed feature file is deleted
+
+
+def _extract_shard(run: _Run, model, paths, key: str, cache_dir: Path) -> bool:
+    """Under torchrun: every process extracts its share of the pictures into the (shared) feature
+    cache, then all wait for each other. True for rank 0, which then finds every feature cached
+    (on several computers without a shared cache folder it extracts the others' share itself)."""
+    from .features import cached_features
+
+    ddp = run.dist
+    mine = paths[ddp.rank::ddp.world_size]
+
+    def progress(done: int, total: int) -> None:
+        run.stage("extracting", f"Reading pictures with the frozen network ({done}/{total} in this "
+                  f"process, {ddp.world_size} processes)", done, total)
+
+    cancelled = False
+    try:
+        cached_features(
+            model, mine, run.preprocess, key, cache_dir=cache_dir, device=run.device,
+            batch_size=64 if run.device.type == "cuda" else 32, backend=run.config.feature_backend,
+            workers=run.config.workers, progress=progress, cancel=run.cancel,
+        )
+    except CancelledError:
+        cancelled = True
+    ddp.wait_all()  # shares take different times (cache hits); the wait may be long
+    if ddp.any_true(cancelled):
+        run.cancelled = True
+        return False
+    return ddp.is_main
+
+
+def _fit_head(run: _Run, model, fs, samples, paths) -> None:
+    """Train the last layer on ``fs`` (in memory or streamed from disk, read the same way) and save."""
+    import torch
+
+    cfg, plan = run.config, run.plan
+    n_tr = len(run.split.train)
+    # fs.ok is in increasing order and samples are train then val: the training rows come first
+    k = sum(1 for i in fs.ok if i < n_tr)
     labels = np.array([samples[i][1] for i in fs.ok], dtype=np.int64)
-    x_tr, y_tr = fs.features[rows_tr], labels[rows_tr]
-    va_paths = [str(paths[fs.ok[r]]) for r in rows_va]
-    x_va, y_va = fs.features[rows_va], labels[rows_va]
-    if len(y_tr) == 0:
+    tr, va = range(0, k), range(k, len(fs.ok))
+    if k == 0:
         raise DatasetError("None of the training pictures could be read.")
-    if len(y_va) == 0:
-        x_va, y_va = x_tr, y_tr
-        va_paths = [str(paths[fs.ok[r]]) for r in rows_tr]
+    if len(va) == 0:
+        va = tr
         run.val_source = "train"
         run.warnings.append(
             "There are no validation pictures, so accuracy is measured on the training pictures and "
             "looks better than it will be on new ones."
         )
-    run.n_train, run.n_val = len(y_tr), len(y_va)
+    va_paths = [str(paths[fs.ok[r]]) for r in va]
+    run.n_train, run.n_val = len(tr), len(va)
 
     # standardised features: every direction learns at the same speed, so one learning rate suits
-    # any backbone; folded back into fc at the end.
-    mu = x_tr.mean(axis=0).astype(np.float32)
-    sd = (x_tr.std(axis=0) + 1e-4).astype(np.float32)
-    xt = torch.from_numpy((x_tr - mu) / sd)
-    yt = torch.from_numpy(y_tr)
-    xv = torch.from_numpy((x_va - mu) / sd)
+    # any backbone; folded back into fc at the end. Each batch is standardised as it is read, so
+    # features streamed from disk need no second copy.
+    mean, std = fs.stats(tr.start, tr.stop)
+    mu = mean.astype(np.float32)
+    sd = (std + 1e-4).astype(np.float32)
     torch.manual_seed(cfg.seed)
-    head = torch.nn.Linear(xt.shape[1], len(run.classes))
+    head = torch.nn.Linear(fs.dim, len(run.classes))
     opt = torch.optim.SGD(head.parameters(), lr=plan.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
-    n = len(yt)
+    n = len(tr)
     bs = max(1, min(plan.batch_size, n))
     batches = math.ceil(n / bs)
     total = batches * plan.epochs
@@ -609,7 +792,8 @@ def _train_head(run: _Run, model, weights_file: Path | None) -> None:
     # make each step 10-50x slower when other programs keep the cores busy.
     torch.set_num_threads(1)
     try:
-        best_state = _head_epochs(run, head, opt, sched, loss_fn, xt, yt, xv, y_va, va_paths, gen, clock, bs)
+        best_state = _head_epochs(run, head, opt, sched, loss_fn, fs, (tr, labels[tr.start:tr.stop]),
+                                  (va, labels[va.start:va.stop], va_paths), (mu, sd), gen, clock, bs)
     finally:
         torch.set_num_threads(threads)
     if best_state is None:
@@ -622,43 +806,53 @@ def _train_head(run: _Run, model, weights_file: Path | None) -> None:
     run.save(state)
 
 
-def _head_epochs(run: _Run, head, opt, sched, loss_fn, xt, yt, xv, y_va, va_paths, gen, clock, bs) -> dict | None:
+def _head_epochs(run: _Run, head, opt, sched, loss_fn, fs, train, val, scale, gen, clock, bs) -> dict | None:
+    """Epochs of the last layer on ``fs`` rows ``train = (rows, labels)``, validated on
+    ``val = (rows, labels, paths)``; each batch standardised with ``scale = (mu, sd)`` as read.
+    Returns the best epoch's state dict (None when cancelled before the first epoch ended)."""
     import torch
 
     plan = run.plan
-    n = len(yt)
-    batches = math.ceil(n / bs)
+    tr, y_tr = train
+    va, y_va, va_paths = val
+    mu, sd = scale
+    yt = torch.from_numpy(y_tr)
+    batches = math.ceil(len(tr) / bs)
     best_state = None
     for epoch in range(1, plan.epochs + 1):
         t0 = time.perf_counter()
         clock.resume()
-        order = torch.randperm(n, generator=gen)
         loss_sum, correct, seen = 0.0, 0, 0
-        for b in range(batches):
-            if run.check_cancel():
-                break
-            idx = order[b * bs:(b + 1) * bs]
-            out = head(xt[idx])
-            loss = loss_fn(out, yt[idx])
-            if not torch.isfinite(loss):
-                run.diverged()
-                return best_state
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            lr = opt.param_groups[0]["lr"]
-            sched.step()
-            loss_sum += float(loss.detach()) * len(idx)
-            correct += int((out.argmax(1) == yt[idx]).sum())
-            seen += len(idx)
-            eta, prog = clock.tick(plan.epochs - epoch)
-            elapsed = time.perf_counter() - t0
-            run.emit(BatchEvent(epoch, plan.epochs, b + 1, batches, loss_sum / seen, correct / seen, lr,
-                                seen / max(elapsed, 1e-9), eta, prog))
+        epoch_batches = fs.shuffled_batches(tr.start, tr.stop, bs, gen)
+        try:
+            for b, (raw, pos) in enumerate(epoch_batches):
+                if run.check_cancel():
+                    break
+                idx = torch.from_numpy(pos)
+                out = head(torch.from_numpy((raw - mu) / sd))
+                loss = loss_fn(out, yt[idx])
+                if not torch.isfinite(loss):
+                    run.diverged()
+                    return best_state
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                opt.step()
+                lr = opt.param_groups[0]["lr"]
+                sched.step()
+                loss_sum += float(loss.detach()) * len(idx)
+                correct += int((out.argmax(1) == yt[idx]).sum())
+                seen += len(idx)
+                eta, prog = clock.tick(plan.epochs - epoch)
+                elapsed = time.perf_counter() - t0
+                run.emit(BatchEvent(epoch, plan.epochs, b + 1, batches, loss_sum / seen, correct / seen, lr,
+                                    seen / max(elapsed, 1e-9), eta, prog))
+        finally:
+            epoch_batches.close()  # stops reading ahead
         if run.cancelled:
             break
-        with torch.inference_mode():
-            probs = softmax(head(xv).numpy())
+        with torch.inference_mode():  # in blocks: standardising all of a large set at once doubles it
+            logits = [head(torch.from_numpy((x - mu) / sd)).numpy() for x in fs.blocks(va.start, va.stop, 8192)]
+        probs = softmax(np.concatenate(logits))
         metrics = compute_metrics(y_va, probs, run.classes, va_paths)
         if run.epoch_done(epoch, loss_sum / seen, correct / seen, metrics, time.perf_counter() - t0):
             best_state = copy.deepcopy(head.state_dict())
@@ -675,9 +869,20 @@ def _train_network(run: _Run, model) -> None:
 
     from .train_data import Augment, ImageBank, make_batches, prefetch
 
-    cfg, plan, split, device = run.config, run.plan, run.split, run.device
+    from .train_data import fits_in_ram
+
+    cfg, plan, split, device, ddp = run.config, run.plan, run.split, run.device, run.dist
     samples = list(split.train) + list(split.val)
-    bank = ImageBank([p for p, _ in samples], run.preprocess)
+    world = ddp.world_size if ddp is not None else 1
+    if ddp is not None and plan.batch_size < 2 * world:
+        raise ModelError(
+            f"A batch of {plan.batch_size} pictures is too small for {world} processes: each process "
+            f"needs at least 2 pictures per step. Use --batch-size {2 * world} or more, or fewer processes."
+        )
+    # each training process on this computer keeps its own decoded copy
+    in_ram = None if ddp is None else fits_in_ram(len(samples), run.preprocess.resize_size,
+                                                  ddp.ctx.local_world_size)
+    bank = ImageBank([p for p, _ in samples], run.preprocess, in_ram=in_ram)
     workers = cfg.workers or min(4, os.cpu_count() or 1)
     if bank.in_ram:
         def progress(done: int, total: int) -> None:
@@ -687,11 +892,15 @@ def _train_network(run: _Run, model) -> None:
         try:
             bad = bank.load_all(workers=workers, progress=progress, cancel=run.cancel)
         except CancelledError:
-            run.cancelled = True
-            return
+            if ddp is None:
+                run.cancelled = True
+                return
+            bad = []  # the first batch's flags tell every process
     else:
         bad = []
         run.warnings.append("The pictures do not fit in memory; they are read from disk in every epoch.")
+    if ddp is not None:
+        ddp.wait_all()  # decoding takes each process a different time
     bad_idx = {i for i, _ in bad}
     run.skipped.extend((str(samples[i][0]), reason) for i, reason in bad)
     n_tr = len(split.train)
@@ -736,8 +945,10 @@ def _train_network(run: _Run, model) -> None:
         [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
         lr=plan.lr, momentum=cfg.momentum,
     )
-    bs = plan.batch_size
-    n_fit = len(train_items) - (1 if len(train_items) > 1 and len(train_items) % bs == 1 else 0)
+    bs = plan.batch_size  # the global batch: with torchrun each process takes bs / processes of it
+    micro = bs  # pictures per forward pass; halved after the GPU runs out of memory (gradients add up)
+    rest = len(train_items) % bs
+    n_fit = len(train_items) - (rest if len(train_items) > 1 and 0 < rest < 2 * world else 0)
     batches = math.ceil(n_fit / bs)
     total = batches * plan.epochs
     warmup = min(batches, total // 10)
@@ -763,11 +974,39 @@ def _train_network(run: _Run, model) -> None:
         if front_fn.note:
             run.warnings.append(front_fn.note)
 
-    def forward(x):
+    net = ddp.wrap(back) if ddp is not None else back  # DDP averages the gradients over processes
+
+    def forward(x, module=None):
         with torch.autocast(device.type, dtype=amp_dtype, enabled=cuda):
             if front_fn is not None:
                 x = front_fn(x)
-            return back(x)
+            return (module or back)(x)
+
+    def step(x, y, scale: float, micro: int):
+        """One optimiser step on the batch, ``micro`` pictures per pass; (loss sum, correct) or
+        None when the loss is no longer finite (before any weight changed)."""
+        n = len(y)
+        opt.zero_grad(set_to_none=True)
+        loss_sum, correct = 0.0, 0
+        parts = max(1, -(-n // micro) - (1 if n > micro and n % micro == 1 else 0))  # never a part of one
+        bounds = [round(i * n / parts) for i in range(parts + 1)]
+        for start, end in zip(bounds, bounds[1:]):
+            xs, ys = (x, y) if parts == 1 else (x[start:end], y[start:end])
+            out = forward(xs, net)
+            loss = loss_fn(out.float(), ys)
+            # (with float16 the scaler skips steps that overflow; only a real blow-up stops here)
+            bad = not scaler.is_enabled() and not bool(torch.isfinite(loss))
+            if ddp is not None:
+                bad = ddp.any_true(bad)  # all stop together, or none does
+            if bad:
+                return None
+            factor = scale * len(ys) / n
+            scaler.scale(loss if factor == 1.0 else loss * factor).backward()
+            loss_sum += float(loss.detach()) * len(ys)
+            correct += int((out.argmax(1) == ys).sum())
+        scaler.step(opt)
+        scaler.update()
+        return loss_sum, correct
 
     clock = _Clock(total)
     run.stage("training", "Training")
@@ -780,46 +1019,98 @@ def _train_network(run: _Run, model) -> None:
         loss_sum, correct, seen, stop = 0.0, 0, 0, False
         batch_iter = prefetch(
             lambda e=epoch: make_batches(bank, train_items, bs, augment=augment, seed=cfg.seed, epoch=e,
-                                         shuffle=True, on_unreadable=unreadable, drop_single=True),
+                                         shuffle=True, on_unreadable=unreadable, drop_single=True,
+                                         shard=(ddp.rank, world) if ddp is not None else None),
             pin=cuda,
         )
+        seen_all = 0  # pictures of every process (torchrun)
         for b, (xb, yb, _) in enumerate(batch_iter):
-            if run.check_cancel():
-                break
-            if len(yb) < 2 and n_fit > 1:
-                continue  # only when pictures of this batch failed to decode: batch norm needs two
+            scale, n_all = 1.0, len(yb)
+            if ddp is not None:
+                # every process takes the same decision: stop, skip, and how to weigh its share
+                cancel_any, small_any, n_all = ddp.batch_flags(run.cancel.is_set(), len(yb) < 2, len(yb))
+                if cancel_any:
+                    run.cancelled = True
+                    break
+                if small_any:
+                    continue
+                scale = len(yb) * world / n_all  # the mean over the global batch, as one process
+            else:
+                if run.check_cancel():
+                    break
+                if len(yb) < 2 and n_fit > 1:
+                    continue  # only when pictures of this batch failed to decode: batch norm needs two
             x, y = to_input(xb), yb.to(device, non_blocking=cuda)
-            out = forward(x)
-            loss = loss_fn(out.float(), y)
-            # (with float16 the scaler skips steps that overflow; only a real blow-up stops here)
-            if not torch.isfinite(loss) and not scaler.is_enabled():
+            while True:
+                try:
+                    done = step(x, y, scale, micro)
+                    break
+                except torch.OutOfMemoryError as exc:
+                    micro = _out_of_memory(run, micro, exc)
+            if done is None:
                 run.diverged()
                 stop = True
                 break
-            opt.zero_grad(set_to_none=True)
-            scaler.scale(loss).backward()
-            scaler.step(opt)
-            scaler.update()
             lr = opt.param_groups[0]["lr"]
             sched.step()
-            loss_sum += float(loss.detach()) * len(y)
-            correct += int((out.argmax(1) == y).sum())
+            loss_sum += done[0]
+            correct += done[1]
             seen += len(y)
+            seen_all += n_all
             eta, prog = clock.tick(plan.epochs - epoch)
             elapsed = time.perf_counter() - t0
             run.emit(BatchEvent(epoch, plan.epochs, b + 1, batches, loss_sum / seen, correct / seen, lr,
-                                seen / max(elapsed, 1e-9), eta, prog))
+                                seen_all / max(elapsed, 1e-9), eta, prog))
         batch_iter.close()
+        if ddp is not None and not (run.cancelled or stop):
+            loss_sum, correct, seen = ddp.all_sum([loss_sum, correct, seen])
         if run.cancelled or stop or seen == 0:
             break
         t_val = time.perf_counter()
         run.stage("evaluating", f"Checking epoch {epoch} on the validation pictures")
-        metrics = _evaluate_bank(model, forward, to_input, bank, val_items, bs, run, unreadable)
+        while True:
+            try:
+                metrics = _evaluate_bank(model, forward, to_input, bank, val_items, min(bs, micro), run, unreadable)
+                break
+            except torch.OutOfMemoryError as exc:
+                micro = _out_of_memory(run, micro, exc)
         if metrics is None:  # cancelled during validation: this epoch does not count
             break
         clock.extra_per_epoch = time.perf_counter() - t_val
-        if run.epoch_done(epoch, loss_sum / seen, correct / seen, metrics, time.perf_counter() - t0):
+        if run.epoch_done(epoch, loss_sum / seen, correct / seen, metrics, time.perf_counter() - t0) and run.is_main:
             run.save(model.state_dict())
+
+
+#: Fewest pictures per pass after out-of-memory retries (batch norm needs a few to learn from).
+OOM_MIN_BATCH = 2
+
+
+def _out_of_memory(run: _Run, micro: int, exc: BaseException) -> int:
+    """The GPU ran out of memory: free what the failed pass held and go on with half as many
+    pictures per pass (gradients of the halves add up, so a step means the same). Below
+    :data:`OOM_MIN_BATCH` (or with several processes, which must stay in step) it is an error."""
+    import gc
+
+    import torch
+
+    gc.collect()
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
+    smaller = micro // 2
+    if run.dist is not None or smaller < OOM_MIN_BATCH:
+        why = ("with several processes the batch cannot shrink in one of them"
+               if run.dist is not None else f"even with {micro} pictures at a time")
+        raise ModelError(
+            f"The {'GPU' if run.device.type == 'cuda' else 'computer'} ran out of memory ({why}). "
+            "Try a smaller --batch-size or --image-size, or a smaller network.",
+            details=str(exc)[:2000],
+        ) from exc
+    message = (f"The {'GPU' if run.device.type == 'cuda' else 'computer'} ran out of memory with {micro} "
+               f"pictures at a time; going on with {smaller} at a time (the results stay the same, "
+               "training is a little slower).")
+    run.warnings.append(message)
+    run.stage("training", message)
+    return smaller
 
 
 class _FrozenFront:
@@ -858,27 +1149,48 @@ _ORT_FRONT_MIN_IMAGES = 600
 
 
 def _evaluate_bank(model, forward, to_input, bank, items, batch_size, run: _Run, unreadable) -> Metrics | None:
+    """Validation metrics of ``items``. Under torchrun each process classifies every n-th picture
+    with rank 0's batch-norm statistics and the results are gathered, so every process gets the
+    same metrics (and so takes the same decisions) as one process would."""
     import torch
 
     from .train_data import make_batches, prefetch
 
+    ddp = run.dist
     model.eval()
-    probs, labels, paths = [], [], []
-    it = prefetch(lambda: make_batches(bank, items, batch_size, augment=None, seed=0, epoch=0, shuffle=False,
+    if ddp is not None:
+        ddp.broadcast_buffers(model)
+        share = list(range(ddp.rank, len(items), ddp.world_size))
+    else:
+        share = list(range(len(items)))
+    mine = [items[k] for k in share]
+    probs, labels, where = [], [], []
+    it = prefetch(lambda: make_batches(bank, mine, batch_size, augment=None, seed=0, epoch=0, shuffle=False,
                                        on_unreadable=unreadable))
     try:
         with torch.inference_mode():
             for xb, yb, pos in it:
-                if run.check_cancel():
+                # with several processes a cancel is agreed on at the next training batch
+                if ddp is None and run.check_cancel():
                     return None
                 probs.append(softmax(forward(to_input(xb)).float().cpu().numpy()))
                 labels.append(yb.numpy())
-                paths.extend(bank.paths[items[k][0]] for k in pos)
+                where.extend(share[k] for k in pos)
     finally:
         it.close()
+    if ddp is not None:
+        parts = ddp.gather((probs, labels, where))
+        probs = [a for part in parts for a in part[0]]
+        labels = [a for part in parts for a in part[1]]
+        where = [k for part in parts for k in part[2]]
     if not probs:
         return None
-    return compute_metrics(np.concatenate(labels), np.concatenate(probs), run.classes, paths)
+    probs_all, labels_all = np.concatenate(probs), np.concatenate(labels)
+    if ddp is not None:  # back in the order one process would have seen
+        order = np.argsort(np.asarray(where), kind="stable")
+        probs_all, labels_all, where = probs_all[order], labels_all[order], [where[i] for i in order]
+    paths = [bank.paths[items[k][0]] for k in where]
+    return compute_metrics(labels_all, probs_all, run.classes, paths)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -74,8 +74,11 @@ def bank_bytes(n_images: int, resize_size: int) -> int:
     return int(n_images * 3 * resize_size * resize_size * 4 / 3)
 
 
-def fits_in_ram(n_images: int, resize_size: int) -> bool:
-    return bank_bytes(n_images, resize_size) <= min(RAM_CAP, RAM_SHARE * available_memory())
+def fits_in_ram(n_images: int, resize_size: int, processes: int = 1) -> bool:
+    """Whether ``n_images`` decoded pictures fit our memory budget; ``processes``: how many training
+    processes on this computer keep their own copy (torchrun), so each gets its share."""
+    budget = min(RAM_CAP, RAM_SHARE * available_memory()) / max(1, processes)
+    return bank_bytes(n_images, resize_size) <= budget
 
 
 def decode_small(path: os.PathLike | str, resize_size: int) -> "Image.Image":
@@ -213,38 +216,51 @@ def make_batches(
     shuffle: bool,
     on_unreadable: Callable[[int, str], None],
     drop_single: bool = False,
+    shard: tuple[int, int] | None = None,
 ) -> Iterator[tuple]:
     """Batches ``(x uint8 (B,3,S,S) channels-last, y int64 (B,), positions)`` of ``items`` =
     (bank index, label). Only Pillow and numpy work here (no torch operations), so a batch made in
     a background thread never competes with the training step for torch's worker threads.
 
-    Training order and augmentation depend only on ``seed`` and ``epoch``. ``drop_single``: leave
-    out a last batch of one picture (batch norm cannot learn from a single picture; shuffling
-    gives it a place in another epoch).
+    Training order and augmentation depend only on ``seed`` and ``epoch``: each picture's random
+    crop comes from its own generator seeded by (seed, epoch, item), so it is the same whichever
+    process of a distributed run makes it. ``drop_single``: leave out a last batch too small to
+    learn from (batch norm needs two pictures in each process; shuffling gives them a place in
+    another epoch). ``shard=(rank, world_size)``: yield only this process's contiguous share of each
+    batch of ``batch_size`` (the global batch), so all processes together see what one would.
     """
     import torch
 
+    rank, world = shard if shard is not None else (0, 1)
     rng = np.random.default_rng([seed, epoch])
     order = rng.permutation(len(items)) if shuffle else np.arange(len(items))
-    if drop_single and len(order) > 1 and len(order) % batch_size == 1:
-        order = order[:-1]
+    if drop_single and len(order) > 1 and 0 < len(order) % batch_size < 2 * world:
+        order = order[:len(order) - len(order) % batch_size]
     size = bank.preprocess.crop_size
     for start in range(0, len(order), batch_size):
+        chunk = order[start:start + batch_size]
+        if world > 1:
+            bounds = np.linspace(0, len(chunk), world + 1).round().astype(int)
+            chunk = chunk[bounds[rank]:bounds[rank + 1]]
         xs, ys, pos = [], [], []
-        for k in order[start:start + batch_size]:
+        for k in chunk:
             idx, label = items[int(k)]
             try:
                 img = bank.get(idx) if augment is not None else bank.center(idx)
             except ImageReadError as exc:
                 on_unreadable(idx, str(exc))
                 continue
-            xs.append(np.asarray(augment(img, size, rng) if augment is not None else img))
+            if augment is not None:
+                img = augment(img, size, np.random.default_rng([seed, epoch, int(k)]))
+            xs.append(np.asarray(img))
             ys.append(label)
             pos.append(int(k))
         if xs:
             # (B, H, W, 3) bytes seen as (B, 3, H, W): channels-last without a copy
             x = torch.from_numpy(np.stack(xs)).permute(0, 3, 1, 2)
             yield x, torch.tensor(ys, dtype=torch.int64), pos
+        elif world > 1:  # every process must take part in every step, even with nothing to add
+            yield torch.zeros((0, 3, size, size), dtype=torch.uint8), torch.zeros(0, dtype=torch.int64), pos
 
 
 _DONE = object()

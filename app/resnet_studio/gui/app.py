@@ -30,7 +30,9 @@ def file_open_path(event) -> str:
 
     if event.type() != QEvent.Type.FileOpen:
         return ""
-    path = event.file() or (event.url().toLocalFile() if event.url().isLocalFile() else "")
+    from .widgets.drop_zone import local_path
+
+    path = event.file() or local_path(event.url())
     return path if path and os.path.exists(path) else ""
 
 

@@ -6,23 +6,26 @@ shows what comes back (labels, scores, small thumbnails made on the worker).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView,
-    QMenu, QProgressBar, QPushButton, QProgressDialog, QSlider, QSpinBox, QStackedWidget, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QListView, QMenu, QProgressBar, QPushButton, QProgressDialog, QSlider, QSpinBox, QStackedWidget,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
 from .errors import show_error
-from .settings import Settings
+from .settings import Settings, qsettings
+from .train_worker import JobRunner, TrainWorker, provisional_model_path
 from .widgets.banner import Banner
-from .widgets.drop_zone import DropZone
+from .widgets.drop_zone import DropZone, local_path
 from .widgets.icons import icon
 from .widgets.model_picker import ModelPicker
 from .widgets.results import ResultCardDelegate, ResultsModel, Roles
@@ -31,13 +34,47 @@ from .workers import TOP_K, InferenceClient, Task, download_weights, export_resu
 #: The residual stages "Show why" can look at (engine.explain.LAYERS; not imported: it loads numpy).
 WHY_LAYERS = ("layer4", "layer3", "layer2")
 IMAGE_FILTER_EXTS = "*.jpg *.jpeg *.jpe *.jfif *.png *.webp *.bmp *.dib *.tif *.tiff *.gif"
+#: Where the training folders the user pointed to (for models whose own folder is gone) are kept.
+DATASET_FOLDERS_KEY = "corrections/dataset_folders"
+
+
+def correction_info(spec: str) -> dict:
+    """What correcting a result of model file ``spec`` needs (runs on a Task's thread)."""
+    from ..engine.corrections import dataset_for_model
+    from ..engine.library import read_info
+
+    info = read_info(spec)
+    folder = dataset_for_model(spec)
+    return {"classes": list(info.classes), "arch": info.arch, "name": info.name or Path(spec).stem,
+            "image_size": int(info.preprocess.crop_size),
+            "dataset": str(folder) if folder else None, "recorded": info.dataset_dir or ""}
+
+
+def add_to_dataset(image: str, dataset_dir: str, class_name: str) -> str:
+    """Copy ``image`` into the training folder (runs on a Task's thread)."""
+    from ..engine.corrections import add_to_dataset as add
+
+    return str(add(image, dataset_dir, class_name))
+
+
+def next_version_name(name: str) -> str:
+    """``shapes`` → ``shapes v2`` → ``shapes v3``: a retrained model's name."""
+    m = re.fullmatch(r"(.*\S) v(\d+)", name.strip())
+    return f"{m.group(1)} v{int(m.group(2)) + 1}" if m else f"{name.strip()} v2"
+
+
+def is_inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([os.path.realpath(path), os.path.realpath(folder)]) == os.path.realpath(folder)
+    except ValueError:  # other drive (Windows)
+        return False
 
 
 def paths_from_mime(mime) -> list[str]:
     """Local file paths in dropped or pasted data (URLs, or text with one path per line)."""
     paths: list[str] = []
     if mime.hasUrls():
-        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+        paths = [p for p in (local_path(u) for u in mime.urls()) if p]
     elif mime.hasText():
         for line in mime.text().splitlines():
             s = line.strip().strip('"').strip("'")
@@ -56,6 +93,7 @@ class ClassifyView(QWidget):
     busy_changed = Signal(bool)
     export_finished = Signal(str)  # path of the CSV written
     results_changed = Signal()
+    model_retrained = Signal(str)  # path of the model a retrain made (for the Models view)
 
     def __init__(self, client: InferenceClient, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +117,21 @@ class ClassifyView(QWidget):
         self._why_pending: set[tuple] = set()
         self._why_cancel = threading.Event()
         self._why_error_shown = False
+        # Correct and retrain: what each of our model files needs (classes, training folder), the
+        # pictures added per model spec ({original path: category}), copies being made, the
+        # retrain job, and the pictures to classify again once the retrained model is loaded.
+        self._correct_info: dict[str, dict] = {}
+        self._correct_info_tasks: set[str] = set()
+        self._corrections: dict[str, dict[str, str]] = {}
+        self._copies: set[Task] = set()
+        self._runner = JobRunner(self)
+        self._retrain_job: TrainWorker | None = None
+        self._retrain_spec = ""
+        self._reclassify: tuple[str, list[str]] | None = None
+        self._replace_jobs: set[int] = set()
+        self._correct_menu: QMenu | None = None
+        #: TrainConfig overrides for a retrain (mode "head" by default: seconds on a CPU).
+        self.retrain_config: dict = {}
         self._build()
         self._connect_worker()
         self.retranslate_ui()
@@ -223,6 +276,9 @@ class ClassifyView(QWidget):
         self.delegate.opacity_getter = lambda: self.model.why_opacity
         self.delegate.heat_needed.connect(self._on_heat_needed)
         self.delegate.label_clicked.connect(self._on_label_clicked)
+        self.delegate.can_correct = self.can_correct
+        self.delegate.right_clicked.connect(self._on_right_clicked)
+        self.delegate.wrong_clicked.connect(self._on_wrong_clicked)
         self.list.setItemDelegate(self.delegate)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -242,6 +298,33 @@ class ClassifyView(QWidget):
         pl.addWidget(self.summary)
         self.stack.addWidget(page)
         root.addWidget(self.stack, 1)
+
+        # Correct and retrain: how many pictures were added, the Retrain button and its progress.
+        self.retrain_bar = QWidget()
+        self.retrain_bar.setObjectName("retrainBar")
+        rb = QHBoxLayout(self.retrain_bar)
+        rb.setContentsMargins(0, 0, 0, 0)
+        rb.setSpacing(8)
+        self.corrections_label = QLabel()
+        self.corrections_label.setObjectName("correctionsLabel")
+        self.retrain_progress = QProgressBar()
+        self.retrain_progress.setObjectName("retrainProgress")
+        self.retrain_progress.setTextVisible(False)
+        self.retrain_progress.setMaximumWidth(220)
+        self.retrain_status = QLabel()
+        self.retrain_status.setObjectName("retrainStatus")
+        self.retrain_button = QPushButton(icon("train"), "")
+        self.retrain_button.setObjectName("retrainButton")
+        self.retrain_button.clicked.connect(lambda: self.retrain())
+        self.retrain_cancel = QPushButton(icon("cancel"), "")
+        self.retrain_cancel.setObjectName("retrainCancel")
+        self.retrain_cancel.clicked.connect(self.cancel_retrain)
+        rb.addWidget(self.corrections_label, 1)
+        rb.addWidget(self.retrain_status)
+        rb.addWidget(self.retrain_progress)
+        rb.addWidget(self.retrain_cancel)
+        rb.addWidget(self.retrain_button)
+        root.addWidget(self.retrain_bar)
 
         bottom = QHBoxLayout()
         bottom.setSpacing(8)
@@ -345,6 +428,7 @@ class ClassifyView(QWidget):
         self.threshold_label.setText(self.tr("“Not sure” below:"))
         self.threshold.setToolTip(self.tr("Results whose top confidence is below this value are marked “not sure”"))
         self.banner.set_close_tooltip(self.tr("Hide this message"))
+        self._update_retrain()
         self._emit_model_status()
         self._update_summary()
         self._update_progress()
@@ -362,21 +446,23 @@ class ClassifyView(QWidget):
         self.picker.populate()
         self.refresh_trained_models()
 
-    def classify_paths(self, paths: list[str]) -> None:
+    def classify_paths(self, paths: list[str]) -> int | None:
+        """Classify files and folders; the worker's job number (None when queued or empty)."""
         paths = [str(p) for p in paths if str(p)]
         if not paths:
-            return
+            return None
         for p in paths:
             if os.path.isdir(p):
                 self.settings.add_recent_folder(os.path.abspath(p))
         if self._model_state == "failed":
             self._pending.extend(paths)
             self.status_message.emit(self.tr("Choose or download a model first; your photos will be classified then."), 6000)
-            return
+            return None
         job = self.client.classify(paths)
         self._jobs[job] = {"paths": paths, "total": 0, "done": 0}
         self._update_progress()
         self._update_state()
+        return job
 
     def classify_image(self, image: QImage) -> None:
         if self._model_state == "failed":
@@ -388,7 +474,8 @@ class ClassifyView(QWidget):
         self._update_state()
 
     def is_busy(self) -> bool:
-        return bool(self._jobs) or (self._download is not None) or (self._export is not None)
+        return (bool(self._jobs) or (self._download is not None) or (self._export is not None)
+                or self._retrain_job is not None or bool(self._copies))
 
     def cancel(self) -> None:
         if self._jobs:
@@ -400,6 +487,9 @@ class ClassifyView(QWidget):
             if t is not None:
                 t.cancel()
                 t.wait(timeout_ms)
+        for t in list(self._copies):
+            t.wait(timeout_ms)  # a copy takes milliseconds and is atomic: let it finish
+        self._runner.cancel_and_wait(timeout_ms)
 
     def set_show_why(self, on: bool) -> None:
         """Overlay (or hide) the "why this label" heat maps on the cards' photos."""
@@ -504,6 +594,298 @@ class ClassifyView(QWidget):
     def records(self):
         return self.model.records()
 
+    # -- correct and retrain ---------------------------------------------------------------
+    def can_correct(self, r) -> bool:
+        """Whether a card gets "Right" / "Wrong…": a readable picture classified by one of our
+        model files, whose categories are known."""
+        return not r.error and bool(self._correct_info.get(r.model, {}).get("classes"))
+
+    def _learn_model(self, spec: str) -> None:
+        """Read (off the GUI thread) what correcting results of ``spec`` needs."""
+        if (not spec.lower().endswith(".safetensors") or spec in self._correct_info
+                or spec in self._correct_info_tasks):
+            return
+        self._correct_info_tasks.add(spec)
+        task = Task(correction_info, spec, name="correction-info", background=True)
+
+        def learnt(info: dict) -> None:
+            self._correct_info[spec] = info
+            self.list.viewport().update()
+            self._update_retrain()
+
+        task.succeeded.connect(learnt)
+        task.finished.connect(lambda: self._correct_info_tasks.discard(spec))
+        task.start()
+
+    def correction_ready(self, spec: str | None = None) -> bool:
+        """Whether the current (or ``spec``) model's results can be corrected (tests, menus)."""
+        spec = spec if spec is not None else self._model_info.get("spec", "")
+        return bool(self._correct_info.get(spec, {}).get("classes"))
+
+    def _remembered_folders(self) -> dict[str, str]:
+        try:
+            value = json.loads(str(qsettings().value(DATASET_FOLDERS_KEY, "{}") or "{}"))
+        except (TypeError, ValueError):
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def _remember_folder(self, spec: str, folder: str) -> None:
+        folders = self._remembered_folders()
+        folders[spec] = folder
+        store = qsettings()
+        store.setValue(DATASET_FOLDERS_KEY, json.dumps(folders, ensure_ascii=False))
+        store.sync()
+
+    def dataset_folder(self, spec: str, *, ask: bool = True) -> str | None:
+        """The training folder of model ``spec``: the one the user pointed to last, else the one
+        the model remembers; when both are gone, ask (and remember the answer)."""
+        info = self._correct_info.get(spec)
+        if info is None:
+            return None
+        for folder in (self._remembered_folders().get(spec), info.get("dataset")):
+            if folder and os.path.isdir(folder):
+                return folder
+        if not ask:
+            return None
+        recorded = info.get("recorded") or ""
+        start = os.path.dirname(recorded) if recorded and os.path.isdir(os.path.dirname(recorded)) else self.settings.last_dir
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("The training folder of “{name}” is gone: where is it now?").format(name=info["name"]), start)
+        if not folder:
+            return None
+        self._remember_folder(spec, folder)
+        return folder
+
+    def _class_choices(self, spec: str) -> list[str]:
+        """The model's categories, then new ones the user added for it (not learnt yet)."""
+        info = self._correct_info.get(spec, {})
+        classes = list(info.get("classes", []))
+        for c in self._corrections.get(spec, {}).values():
+            if c not in classes:
+                classes.append(c)
+        return classes
+
+    @Slot(QPersistentModelIndex)
+    def _on_right_clicked(self, pindex: QPersistentModelIndex) -> None:
+        if pindex.isValid():
+            r = self.model.record(pindex.row())
+            self.mark_right(r.id)
+
+    @Slot(QPersistentModelIndex, QRect)
+    def _on_wrong_clicked(self, pindex: QPersistentModelIndex, rect: QRect) -> None:
+        if not pindex.isValid():
+            return
+        r = self.model.record(pindex.row())
+        menu = self._wrong_menu(r.id, self)
+        self._correct_menu = menu
+        menu.popup(self.list.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def _wrong_menu(self, record_id: int, parent: QWidget) -> QMenu:
+        """"It is…": the model's categories (but the one it guessed) and "New category…"."""
+        r = self.model.record_by_id(record_id)
+        menu = QMenu(self.tr("Wrong: it is…"), parent)
+        menu.setObjectName("correctMenu")
+        for c in self._class_choices(r.model):
+            if c != r.label:
+                menu.addAction(c, lambda c=c: self.correct(record_id, c))
+        menu.addSeparator()
+        new = menu.addAction(self.tr("New category…"), lambda: self._ask_new_class(record_id))
+        new.setObjectName("newCategoryAction")
+        return menu
+
+    def _ask_new_class(self, record_id: int) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New category"),
+                                        self.tr("Name of the category this photo belongs to:"))
+        if ok and name.strip():
+            self.correct(record_id, name.strip())
+
+    def mark_right(self, record_id: int) -> bool:
+        """The model's top label is right: add the picture to that category (unless it is
+        already in the training folder)."""
+        r = self.model.record_by_id(record_id)
+        if r is None or not self.can_correct(r):
+            return False
+        folder = self.dataset_folder(r.model)
+        if folder and is_inside(r.path, folder):
+            self.status_message.emit(self.tr("{name} is already in the training folder.").format(name=r.name), 5000)
+            return False
+        return self._add(r, folder, r.label)
+
+    def correct(self, record_id: int, class_name: str) -> bool:
+        """Add the card's picture to ``class_name`` in its model's training folder (a copy, made
+        off the GUI thread). False when it cannot start (no model info, no folder chosen)."""
+        r = self.model.record_by_id(record_id)
+        if r is None or not self.can_correct(r):
+            return False
+        return self._add(r, self.dataset_folder(r.model), class_name)
+
+    def _add(self, r, folder: str | None, class_name: str) -> bool:
+        if not folder or r.correcting:
+            return False
+        if is_inside(r.path, folder) and class_name != r.label:
+            # the original stays where it is (never moved): say so, the user may want to remove it
+            self.status_message.emit(self.tr("{name} is also in the training folder under another category; "
+                                             "remove it from there if it does not belong.").format(name=r.name), 8000)
+        record_id, spec, path = r.id, r.model, r.path
+        self.model.set_correction(record_id, correcting=True)
+        task = Task(add_to_dataset, path, folder, class_name, name="add-to-dataset")
+        task.succeeded.connect(lambda dest: self._on_added(record_id, spec, path, class_name, str(dest)))
+        task.failed.connect(lambda m, d: self._on_add_failed(record_id, m, d))
+        task.finished.connect(lambda: self._on_copy_finished(task))
+        self._copies.add(task)
+        task.start()
+        self._update_state()
+        return True
+
+    def _on_added(self, record_id: int, spec: str, path: str, class_name: str, dest: str) -> None:
+        self.model.set_correction(record_id, corrected=class_name, path=dest, correcting=False)
+        self._corrections.setdefault(spec, {})[path] = class_name
+        self.status_message.emit(self.tr("Added {name} to “{category}”.").format(
+            name=os.path.basename(path), category=class_name), 5000)
+        self._update_retrain()
+
+    def _on_add_failed(self, record_id: int, message: str, details: str) -> None:
+        self.model.set_correction(record_id, correcting=False)
+        show_error(self, message, details, title=self.tr("Could not add the photo"))
+
+    def _on_copy_finished(self, task: Task) -> None:
+        self._copies.discard(task)
+        self._update_retrain()
+        self._update_state()
+
+    def corrections_count(self, spec: str | None = None) -> int:
+        spec = spec if spec is not None else self._model_info.get("spec", "")
+        return len(self._corrections.get(spec, {}))
+
+    def retrain(self) -> bool:
+        """Fine-tune the current model on its training folder with the added pictures, then use
+        the new model and classify the corrected pictures again. False when it cannot start."""
+        spec = self._model_info.get("spec", "") if self._model_state == "ready" else ""
+        info = self._correct_info.get(spec)
+        if self._retrain_job is not None or info is None or not self.corrections_count(spec) or self._copies:
+            return False
+        folder = self.dataset_folder(spec)
+        if not folder:
+            return False
+        from ..engine.paths import trained_models_dir
+
+        name = next_version_name(info["name"])
+        # the model file's preprocessing is used whatever image_size says; passing its size keeps
+        # the new model's recorded settings truthful
+        config = {"init_model": spec, "arch": info["arch"], "mode": "head", "name": name,
+                  "image_size": info["image_size"], **self.retrain_config}
+        job = TrainWorker(folder, provisional_model_path(trained_models_dir(), name), config)
+        job.stage.connect(self._on_retrain_stage)
+        job.batches.connect(self._on_retrain_batches)
+        job.succeeded.connect(self._on_retrained)
+        job.failed.connect(self._on_retrain_failed)
+        job.cancelled.connect(self._on_retrain_cancelled)
+        job.finished.connect(self._on_retrain_finished)
+        self._retrain_job = job
+        self._retrain_spec = spec
+        self.retrain_progress.setRange(0, 0)
+        self.retrain_status.setText(self.tr("Preparing…"))
+        self._runner.start(job)
+        self._update_retrain()
+        self._update_state()
+        return True
+
+    def cancel_retrain(self) -> None:
+        if self._retrain_job is not None:
+            self._retrain_job.cancel()
+            self.retrain_status.setText(self.tr("Cancelling…"))
+
+    def is_retraining(self) -> bool:
+        return self._retrain_job is not None
+
+    def _from_retrain_job(self) -> bool:
+        return self._retrain_job is not None and self.sender() is self._retrain_job
+
+    @Slot(str, str, int, int)
+    def _on_retrain_stage(self, stage: str, message: str, done: int, total: int) -> None:
+        if not self._from_retrain_job() or self._retrain_job.is_cancelled():
+            return
+        texts = {
+            "preparing": self.tr("Preparing…"),
+            "extracting": self.tr("Reading the pictures…"),
+            "training": self.tr("Training…"),
+            "evaluating": self.tr("Checking…"),
+            "saving": self.tr("Saving…"),
+        }
+        self.retrain_status.setText(texts.get(stage, stage))
+        if stage == "extracting" and total:
+            self.retrain_progress.setRange(0, total)
+            self.retrain_progress.setValue(done)
+            self.retrain_status.setText(self.tr("Reading the pictures… {done} of {total}").format(done=done, total=total))
+        elif stage != "training":
+            self.retrain_progress.setRange(0, 0)
+
+    @Slot(list)
+    def _on_retrain_batches(self, events: list) -> None:
+        if self._from_retrain_job() and events and not self._retrain_job.is_cancelled():
+            ev = events[-1]
+            self.retrain_progress.setRange(0, 1000)
+            self.retrain_progress.setValue(int(1000 * min(1.0, max(0.0, float(ev.get("progress", 0.0))))))
+            self.retrain_status.setText(self.tr("Training… epoch {epoch} of {epochs}").format(
+                epoch=ev.get("epoch", 0), epochs=ev.get("epochs", 0)))
+
+    @Slot(dict)
+    def _on_retrained(self, result: dict) -> None:
+        if not self._from_retrain_job():
+            return
+        path = result.get("model_path") or ""
+        if result.get("cancelled") or not path:
+            self.status_message.emit(self.tr("Retraining cancelled; the model in use did not change."), 6000)
+            return
+        corrected = list(self._corrections.get(self._retrain_spec, {}))
+        self.status_message.emit(self.tr("Retrained: {accuracy:.0%} right on the check pictures. Now using {name}.").format(
+            accuracy=float(result.get("val_accuracy", 0.0)), name=Path(path).stem), 8000)
+        self._reclassify = (path, corrected)
+        self.model_retrained.emit(path)
+        self.refresh_trained_models()
+        self.use_model(path)
+
+    @Slot(str, str)
+    def _on_retrain_failed(self, message: str, details: str) -> None:
+        if self._from_retrain_job():
+            show_error(self, message, details, title=self.tr("Retraining failed"))
+
+    @Slot()
+    def _on_retrain_cancelled(self) -> None:
+        if self._from_retrain_job():
+            self.status_message.emit(self.tr("Retraining cancelled; the model in use did not change."), 6000)
+
+    @Slot()
+    def _on_retrain_finished(self) -> None:
+        if not self._from_retrain_job():
+            return
+        self._retrain_job = None
+        self._retrain_spec = ""
+        self._update_retrain()
+        self._update_state()
+
+    def _update_retrain(self) -> None:
+        spec = self._model_info.get("spec", "") if self._model_state == "ready" else ""
+        n = self.corrections_count(spec)
+        running = self._retrain_job is not None
+        self.retrain_bar.setVisible(running or n > 0)
+        self.retrain_progress.setVisible(running)
+        self.retrain_status.setVisible(running)
+        self.retrain_cancel.setVisible(running)
+        self.retrain_button.setText(self.tr("Retrain"))
+        self.retrain_cancel.setText(self.tr("Cancel"))
+        self.retrain_button.setEnabled(not running and n > 0 and not self._copies)
+        self.retrain_button.setToolTip(self.tr(
+            "Teach the current model the photos you corrected: it learns again from its training folder, "
+            "new photos included (seconds for the last layer), and the new model is used at once."))
+        name = self._correct_info.get(spec, {}).get("name", "")
+        if running:
+            self.corrections_label.setText(self.tr("Retraining {name}…").format(
+                name=self._correct_info.get(self._retrain_spec, {}).get("name", "")))
+        else:
+            self.corrections_label.setText(self.tr("{n} photo(s) added to the training folder of {name}.").format(
+                n=n, name=name))
+
     # -- drag and drop ---------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         mime = event.mimeData()
@@ -550,6 +932,7 @@ class ClassifyView(QWidget):
     @Slot(str)
     def _on_model_loading(self, spec: str) -> None:
         self._model_state = "loading"
+        self._update_retrain()
         self.model_status.emit(self.tr("Loading model…"))
         self._update_state()
 
@@ -569,6 +952,15 @@ class ClassifyView(QWidget):
             self.classify_paths(pending)
         for img in images:
             self.classify_image(img)
+        self._learn_model(info["spec"])
+        if self._reclassify is not None and self._reclassify[0] == info["spec"]:
+            # the retrained model is in use: show its answer on the corrected pictures' cards
+            _, paths = self._reclassify
+            self._reclassify = None
+            job = self.classify_paths([p for p in paths if os.path.isfile(p)])
+            if job is not None:
+                self._replace_jobs.add(job)
+        self._update_retrain()
 
     def _emit_model_status(self) -> None:
         if self._model_state == "ready" and self._model_info:
@@ -583,6 +975,7 @@ class ClassifyView(QWidget):
     def _on_model_failed(self, spec: str, message: str, details: str, weights_missing: bool) -> None:
         self._model_state = "failed"
         self._failed_spec = spec
+        self._update_retrain()
         self.model_status.emit(self.tr("No model loaded"))
         from ..engine.zoo import ZOO
 
@@ -614,7 +1007,10 @@ class ClassifyView(QWidget):
 
     @Slot(int, object)
     def _on_results(self, job: int, items: list) -> None:
-        self.model.add_results(items)
+        if job in self._replace_jobs:
+            self.model.update_results(items)
+        else:
+            self.model.add_results(items)
         if self.stack.currentIndex() == 0:
             self.stack.setCurrentIndex(1)
         self.results_changed.emit()
@@ -629,6 +1025,7 @@ class ClassifyView(QWidget):
     @Slot(int, str, str, str)
     def _on_job_finished(self, job: int, status: str, message: str, details: str) -> None:
         info = self._jobs.pop(job, None)
+        self._replace_jobs.discard(job)
         if info is None:
             return
         if status == "no-model":
@@ -798,6 +1195,12 @@ class ClassifyView(QWidget):
                 a.triggered.connect(lambda _=False, row=index.row(), rank=rank: (
                     self.set_show_why(True), self.choose_explained_label(row, rank)))
         menu.addAction(self.tr("Copy file path"), lambda: QGuiApplication.clipboard().setText(r.path))
+        if self.can_correct(r):
+            # the keyboard's way to the cards' "Right" / "Wrong…" buttons
+            menu.addSeparator()
+            menu.addAction(self.tr("Right: add to “{category}”").format(category=r.label),
+                           lambda rid=r.id: self.mark_right(rid))
+            menu.addMenu(self._wrong_menu(r.id, menu))
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def _update_summary(self) -> None:

@@ -1,4 +1,4 @@
-"""The main window: Classify, Train and Models tabs, menus, status bar, and a clean shutdown."""
+"""The main window: Classify, Train, Models and Camera tabs, menus, status bar, and a clean shutdown."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ from .classify_view import ClassifyView
 from .i18n import LANGUAGES, LanguageManager
 from .models_view import ModelsView
 from .settings import Settings
+from .webcam_view import WebcamView
 from .widgets.icons import app_icon, icon
 from .workers import InferenceClient, Task
 
-CLASSIFY_TAB, TRAIN_TAB, MODELS_TAB = 0, 1, 2
+CLASSIFY_TAB, TRAIN_TAB, MODELS_TAB, CAMERA_TAB = 0, 1, 2, 3
 #: How long closing waits for a cancelled job to stop before giving up on it (ms).
 SHUTDOWN_WAIT_MS = 60000
 
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.classify, icon("classify"), "")
         self.tabs.addTab(self._train_placeholder, icon("train"), "")
         self.tabs.addTab(self.models, icon("models"), "")
+        self.camera = WebcamView(device=device, backend=backend)
+        self.tabs.addTab(self.camera, icon("camera"), "")
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -78,7 +81,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), 2))
+        self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), self.tabs.count() - 1))
         self.retranslate_ui()
 
     # -- construction ----------------------------------------------------------------------
@@ -110,7 +113,7 @@ class MainWindow(QMainWindow):
 
         self.view_menu = mb.addMenu("")
         self.tab_actions = []
-        for i, name in enumerate(("classify", "train", "models")):
+        for i, name in enumerate(("classify", "train", "models", "camera")):
             a = QAction(icon(name), "", self)
             a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             a.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
@@ -157,7 +160,10 @@ class MainWindow(QMainWindow):
         self.models.status_message.connect(self._show_status)
         self.models.use_model_requested.connect(self.use_model)
         self.models.library_changed.connect(self.classify.refresh_trained_models)
+        self.classify.model_retrained.connect(lambda _path: self.models.refresh())  # list the new version
         w.engine_ready.connect(lambda _t: self.models.set_engine_ready(True))
+        w.model_ready.connect(self.camera.set_model_info)  # the camera classifies with the Classify view's model
+        self.camera.status_message.connect(self._show_status)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ResNet Studio"))
@@ -167,6 +173,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(CLASSIFY_TAB, self.tr("Find out what is in your photos (Ctrl+1)"))
         self.tabs.setTabToolTip(TRAIN_TAB, self.tr("Teach a model your own categories (Ctrl+2)"))
         self.tabs.setTabToolTip(MODELS_TAB, self.tr("See, rename, import and export models (Ctrl+3)"))
+        self.tabs.setTabText(CAMERA_TAB, self.tr("Camera"))
+        self.tabs.setTabToolTip(CAMERA_TAB, self.tr("Classify what your camera sees, live (Ctrl+4)"))
         if self.train_view is None:
             self._train_placeholder_label.setText(
                 self.tr("Loading the Train view…") if self._load_train_view
@@ -176,7 +184,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
-        for a, text in zip(self.tab_actions, (self.tr("Classify"), self.tr("Train"), self.tr("Models"))):
+        for a, text in zip(self.tab_actions, (self.tr("Classify"), self.tr("Train"), self.tr("Models"), self.tr("Camera"))):
             a.setText(text)
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -270,6 +278,7 @@ class MainWindow(QMainWindow):
             self.settings.set_window_geometry(self.saveGeometry())
             self.settings.current_tab = self.tabs.currentIndex()
             self.classify.cancel()
+            self.camera.shutdown(SHUTDOWN_WAIT_MS)
             if self.train_view is not None and hasattr(self.train_view, "cancel_and_wait"):
                 self.train_view.cancel_and_wait(SHUTDOWN_WAIT_MS)
             self.classify.cancel_and_wait_tasks(SHUTDOWN_WAIT_MS)

@@ -1,7 +1,9 @@
-"""The Models view: the ImageNet zoo and the user's trained models, with an architecture summary.
+"""The Models view: the ImageNet zoo and the user's trained models, with an architecture summary;
+and every past training run, two of which can be compared.
 
-Listing reads model-file headers only (engine/library.py, no torch). Summaries, imports, renames
-and exports run as :class:`~.workers.Task` jobs on worker threads.
+Listing reads model-file headers only (engine/library.py, no torch) and small run records
+(engine/runs.py, read on a worker thread). Summaries, imports, renames and exports run as
+:class:`~.workers.Task` jobs on worker threads.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .widgets.compare_runs import CompareRunsDialog, short_date
+from .widgets.train_common import HintLabel
+
 from .errors import show_error
 from .settings import Settings
 from .widgets.banner import Banner
@@ -26,6 +31,9 @@ from .workers import Task, download_weights, weights_status
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "zoo" | "trained" | "broken"
+RUN_ROLE = Qt.ItemDataRole.UserRole + 3  # run id
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4  # what a runs column sorts by
+MODELS_PAGE, RUNS_PAGE = 0, 1
 
 
 def _library():
@@ -47,6 +55,29 @@ def _export(model_path: str, fmt: str, out_path: str) -> str:
     return str(export_model(model_path, fmt, out_path))
 
 
+def _list_runs() -> list[dict]:
+    from ..engine import runs
+
+    return [r.to_dict() for r in runs.list_runs()]
+
+
+def _runs():
+    from ..engine import runs
+
+    return runs
+
+
+class _RunItem(QTreeWidgetItem):
+    """A row of the runs list that sorts by date and accuracy, not by their text."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        col = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        a, b = self.data(col, SORT_ROLE), other.data(col, SORT_ROLE)
+        if a is not None and b is not None and type(a) is type(b):
+            return a < b
+        return super().__lt__(other)
+
+
 def _millions(n: int) -> str:
     return f"{n / 1e6:.1f} M" if n >= 100_000 else f"{n:,}"
 
@@ -56,6 +87,7 @@ class ModelsView(QWidget):
     use_model_requested = Signal(str)
     library_changed = Signal()
     summary_ready = Signal(str)  # spec whose summary is now shown (tests, screenshots)
+    runs_listed = Signal()  # the runs list was (re)filled (tests, screenshots)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +101,11 @@ class ModelsView(QWidget):
         self._undo: list = []  # engine.library.TrashTicket, newest last
         self._populated = False  # the zoo list is filled by refresh(), after the first paint
         self._engine_ready = False
+        self._runs: dict[str, dict] = {}  # run id → engine.runs.RunRecord.to_dict()
+        self._runs_task: Task | None = None
+        self._runs_again = False  # a refresh was asked for while a listing was running
+        self._runs_loaded = False
+        self.compare_dialog: CompareRunsDialog | None = None
         self._build()
         self.retranslate_ui()
 
@@ -79,8 +116,12 @@ class ModelsView(QWidget):
         self.banner = Banner()
         self.banner.action.connect(self._on_banner)
         root.addWidget(self.banner)
+        self.sections = QTabWidget()
+        self.sections.setObjectName("modelsSections")
+        self.sections.setDocumentMode(True)
+        root.addWidget(self.sections, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        root.addWidget(split, 1)
+        self.sections.addTab(split, "")
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -210,6 +251,41 @@ class ModelsView(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([320, 560])
+        self.sections.addTab(self._build_runs_page(), "")
+        self.sections.currentChanged.connect(self._on_section_changed)
+
+    def _build_runs_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 6, 0, 0)
+        bar = QHBoxLayout()
+        self.compare_button = QPushButton(icon("search"), "")
+        self.compare_button.setObjectName("primaryButton")
+        self.compare_button.clicked.connect(lambda: self.compare_selected())
+        self.delete_run_button = QPushButton(icon("delete"), "")
+        self.delete_run_button.clicked.connect(lambda: self.delete_selected_runs())
+        self.runs_hint = HintLabel()
+        bar.addWidget(self.compare_button)
+        bar.addWidget(self.delete_run_button)
+        bar.addWidget(self.runs_hint, 1)
+        lay.addLayout(bar)
+        self.runs_tree = QTreeWidget()
+        self.runs_tree.setObjectName("runsTree")
+        self.runs_tree.setColumnCount(6)
+        self.runs_tree.setRootIsDecorated(False)
+        self.runs_tree.setUniformRowHeights(True)
+        self.runs_tree.setAlternatingRowColors(True)
+        self.runs_tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.runs_tree.setSortingEnabled(True)
+        self.runs_tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        header = self.runs_tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.runs_tree.itemSelectionChanged.connect(self._update_run_actions)
+        self.runs_tree.itemDoubleClicked.connect(lambda *_: self.compare_selected())
+        lay.addWidget(self.runs_tree, 1)
+        return page
 
     def retranslate_ui(self) -> None:
         self.zoo_group.setText(0, self.tr("ImageNet models"))
@@ -250,6 +326,16 @@ class ModelsView(QWidget):
         self.metrics_table.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Precision"), self.tr("Recall"),
                                                       self.tr("Images")])
         self.banner.set_close_tooltip(self.tr("Hide this message"))
+        self.sections.setTabText(MODELS_PAGE, self.tr("Models"))
+        self.sections.setTabText(RUNS_PAGE, self.tr("Training runs"))
+        self.sections.setTabToolTip(RUNS_PAGE, self.tr("Every training run, kept with its settings and curves"))
+        self.runs_tree.setHeaderLabels([self.tr("Name"), self.tr("Date"), self.tr("Pictures from"),
+                                        self.tr("What learned"), self.tr("Validation accuracy"), self.tr("Status")])
+        self.compare_button.setText(self.tr("Compare"))
+        self.compare_button.setToolTip(self.tr("Show the curves and settings of the two selected runs side by side"))
+        self.delete_run_button.setText(self.tr("Delete run"))
+        self.delete_run_button.setToolTip(self.tr("Forget the selected runs (their models are kept); you can undo it"))
+        self._fill_runs()
         self._fill_zoo()
         self._fill_trained()
         self._show_selected()
@@ -271,6 +357,7 @@ class ModelsView(QWidget):
         if current:
             self.select_spec(current)
         self._update_actions()
+        self.refresh_runs()
 
     def set_engine_ready(self, ready: bool) -> None:
         self._engine_ready = ready
@@ -466,8 +553,12 @@ class ModelsView(QWidget):
         kind = self._selected_kind() if hasattr(self, "tree") else ""
         spec = self.selected_spec() if hasattr(self, "tree") else ""
         missing = kind == "zoo" and self._available.get(spec) is False
-        for w in (self.rename_action, self.rename_button, self.delete_action, self.delete_button):
+        for w in (self.rename_action, self.rename_button, self.delete_button):
             w.setEnabled(kind in ("trained", "broken"))
+        if self._on_runs_page():
+            self.delete_action.setEnabled(bool(self.selected_run_ids()))
+        else:
+            self.delete_action.setEnabled(kind in ("trained", "broken"))
         self.export_button.setEnabled(kind == "trained")
         self.use_button.setEnabled(kind in ("zoo", "trained"))
         self.use_action.setEnabled(kind in ("zoo", "trained"))
@@ -516,6 +607,9 @@ class ModelsView(QWidget):
         self.status_message.emit(self.tr("Model renamed."), 3000)
 
     def delete_selected(self) -> None:
+        if self._on_runs_page():  # Del acts on what the user is looking at
+            self.delete_selected_runs()
+            return
         spec, kind = self.selected_spec(), self._selected_kind()
         if kind not in ("trained", "broken"):
             return
@@ -539,6 +633,9 @@ class ModelsView(QWidget):
         if not self._undo:
             return
         ticket = self._undo.pop()
+        if isinstance(ticket, list):  # run records deleted from the runs list
+            self._restore_runs(ticket)
+            return
         try:
             path = _library().restore_model(ticket)
         except Exception as exc:  # noqa: BLE001
@@ -608,6 +705,177 @@ class ModelsView(QWidget):
         elif self._available.get(self.selected_spec()) is False:
             menu.addAction(self.download_action)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    # -- training runs -------------------------------------------------------------------------
+    def _on_runs_page(self) -> bool:
+        return hasattr(self, "sections") and self.sections.currentIndex() == RUNS_PAGE
+
+    def _on_section_changed(self, index: int) -> None:
+        if index == RUNS_PAGE:
+            self.refresh_runs()
+        self._update_actions()
+        self._update_run_actions()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - a run may have ended while hidden
+        super().showEvent(event)
+        if self._populated and self._on_runs_page():
+            self.refresh_runs()
+
+    def refresh_runs(self) -> None:
+        """Re-read the run records on a worker thread; ``runs_listed`` when the list is filled."""
+        if self._runs_task is not None:
+            self._runs_again = True
+            return
+        task = Task(_list_runs, name="list-runs", background=True)
+        task.succeeded.connect(self._on_runs_listed)
+        task.failed.connect(lambda m, d: self.runs_hint.setText(m))
+        task.finished.connect(self._on_runs_task_finished)
+        self._runs_task = task
+        task.start()
+
+    def _on_runs_listed(self, records: list) -> None:
+        self._runs = {r["run_id"]: r for r in records}
+        self._runs_loaded = True
+        self._fill_runs()
+        self.runs_listed.emit()
+
+    def _on_runs_task_finished(self) -> None:
+        self._runs_task = None
+        if self._runs_again:
+            self._runs_again = False
+            self.refresh_runs()
+
+    def run_ids(self) -> list[str]:
+        """The listed runs, in the order shown."""
+        return [self.runs_tree.topLevelItem(i).data(0, RUN_ROLE) for i in range(self.runs_tree.topLevelItemCount())
+                if self.runs_tree.topLevelItem(i).data(0, RUN_ROLE)]
+
+    def selected_run_ids(self) -> list[str]:
+        if not hasattr(self, "runs_tree"):
+            return []
+        return [it.data(0, RUN_ROLE) for it in self.runs_tree.selectedItems() if it.data(0, RUN_ROLE)]
+
+    def select_runs(self, run_ids: list[str]) -> None:
+        wanted = set(run_ids)
+        self.runs_tree.clearSelection()
+        for i in range(self.runs_tree.topLevelItemCount()):
+            item = self.runs_tree.topLevelItem(i)
+            if item.data(0, RUN_ROLE) in wanted:
+                item.setSelected(True)
+
+    def _fill_runs(self) -> None:
+        if not hasattr(self, "runs_tree"):
+            return
+        selected = set(self.selected_run_ids())
+        self.runs_tree.setSortingEnabled(False)
+        self.runs_tree.clear()
+        modes = {"head": self.tr("last layer"), "finetune": self.tr("last block"), "full": self.tr("whole network")}
+        for run_id, r in self._runs.items():
+            item = _RunItem(self.runs_tree)
+            item.setData(0, RUN_ROLE, run_id)
+            item.setText(0, str(r.get("name") or run_id))
+            item.setIcon(0, icon("train"))
+            item.setToolTip(0, self.tr("Model file: {path}").format(path=r.get("model_path") or self.tr("none")))
+            started = str(r.get("started", ""))
+            item.setText(1, short_date(started))
+            item.setData(1, SORT_ROLE, started)
+            data_dir = str(r.get("data_dir", ""))
+            item.setText(2, os.path.basename(data_dir.rstrip("/\\")) or data_dir)
+            item.setToolTip(2, data_dir)
+            settings = r.get("settings") or {}
+            item.setText(3, modes.get(settings.get("mode"), str(settings.get("mode", ""))))
+            acc = (r.get("metrics") or {}).get("val_accuracy")
+            if isinstance(acc, (int, float)):
+                item.setText(4, f"{float(acc):.1%}")
+                item.setData(4, SORT_ROLE, float(acc))
+            else:
+                item.setText(4, "—")
+                item.setData(4, SORT_ROLE, -1.0)
+            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if r.get("cancelled"):
+                item.setText(5, self.tr("stopped early"))
+                item.setIcon(5, icon("warning"))
+            else:
+                item.setText(5, self.tr("finished"))
+            item.setSelected(run_id in selected)
+        if not self._runs:
+            item = QTreeWidgetItem(self.runs_tree)
+            item.setText(0, self.tr("No runs yet: every training in the Train tab is kept here")
+                         if self._runs_loaded else self.tr("Reading…"))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.runs_tree.setSortingEnabled(True)
+        self._update_run_actions()
+
+    def _update_run_actions(self) -> None:
+        if not hasattr(self, "runs_tree"):
+            return
+        n = len(self.selected_run_ids())
+        self.compare_button.setEnabled(n in (1, 2))
+        self.delete_run_button.setEnabled(n > 0)
+        if self._on_runs_page():
+            self.delete_action.setEnabled(n > 0)
+        if n == 2:
+            self.runs_hint.setText(self.tr("Press Compare to see these two runs side by side."))
+        elif n == 1:
+            self.runs_hint.setText(self.tr("Select a second run (Ctrl+click) to compare the two."))
+        else:
+            self.runs_hint.setText(self.tr("Select two runs (Ctrl+click) to compare their curves and settings."))
+
+    def compare_selected(self) -> CompareRunsDialog | None:
+        """Open (or update) the comparison window with the one or two selected runs."""
+        ids = self.selected_run_ids()
+        if not 1 <= len(ids) <= 2:
+            return None
+        # oldest first, so A is the earlier run and B the one being tried
+        records = sorted((self._runs[i] for i in ids if i in self._runs), key=lambda r: str(r.get("started", "")))
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareRunsDialog(self)
+        self.compare_dialog.set_runs(records)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+        return self.compare_dialog
+
+    def delete_selected_runs(self) -> None:
+        ids = self.selected_run_ids()
+        if not ids:
+            return
+        deleted: list[dict] = []
+        for run_id in ids:
+            try:
+                _runs().delete_run(run_id)
+            except Exception as exc:  # noqa: BLE001 - shown to the user; the others go on
+                from .errors import show_exception
+
+                show_exception(self, exc)
+                continue
+            deleted.append(self._runs.pop(run_id, {}))
+        if not deleted:
+            return
+        self._undo.append([d for d in deleted if d])
+        self._fill_runs()
+        if len(deleted) == 1:
+            text = self.tr("The run “{name}” was deleted.").format(name=deleted[0].get("name", ""))
+        else:
+            text = self.tr("{n} runs were deleted.").format(n=len(deleted))
+        self.banner.show_message("undo", text, [("undo", self.tr("Undo"))], kind="info")
+        self._update_actions()
+
+    def _restore_runs(self, records: list[dict]) -> None:
+        runs = _runs()
+        for d in records:
+            try:
+                runs.save_run(runs.RunRecord.from_dict(d))
+            except Exception as exc:  # noqa: BLE001
+                from .errors import show_exception
+
+                show_exception(self, exc)
+                continue
+            self._runs[d["run_id"]] = d
+        self.banner.hide()
+        self._fill_runs()
+        self.select_runs([d["run_id"] for d in records])
+        self.status_message.emit(self.tr("Run restored.") if len(records) == 1 else self.tr("Runs restored."), 3000)
+        self._update_actions()
 
     def finish(self) -> None:
         """On exit: deleted models can no longer be restored, so empty the trash."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .errors import show_error
-from .train_worker import JobRunner, ModelSaveJob, TrainWorker, provisional_model_path
+from .train_worker import JobRunner, LRFinderJob, ModelSaveJob, TrainWorker, provisional_model_path
 from .widgets.dataset_panel import DatasetPanel
 from .widgets.plots import TrainingPlots
 from .widgets.train_progress import TrainProgress
@@ -53,6 +53,11 @@ class TrainView(QWidget):
         self._runner = JobRunner(self)
         self._train_job: TrainWorker | None = None
         self._save_job: ModelSaveJob | None = None
+        self._lr_job: LRFinderJob | None = None
+        # Steps of the learning-rate sweep, and what replaces ``engine.lr_finder.find_lr`` (tests).
+        self.lr_finder_steps = 100
+        self.find_lr_fn = None
+        self.launch_dialog = None
         self._auto_name = ""  # the model name we filled in (replaced when the folder changes)
         # Extra ``TrainConfig`` values the view always passes (tests may change them).
         self.extra_config: dict = {"allow_download": True}
@@ -66,6 +71,9 @@ class TrainView(QWidget):
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(36)
         self.start_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.launch_button = QPushButton(self)
+        self.launch_button.setObjectName("launchButton")
+        self.launch_button.setFlat(True)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -76,6 +84,7 @@ class TrainView(QWidget):
         left_layout.addWidget(line)
         left_layout.addWidget(self.settings)
         left_layout.addWidget(self.start_button)
+        left_layout.addWidget(self.launch_button)
         scroll = QScrollArea(self)
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
@@ -107,6 +116,9 @@ class TrainView(QWidget):
         layout.addWidget(splitter)
 
         self.start_button.clicked.connect(self.start_training)
+        self.launch_button.clicked.connect(self.open_launch_dialog)
+        self.settings.find_lr_requested.connect(self.start_lr_finder)
+        self.settings.lr_finder.cancel_requested.connect(self.cancel_lr_finder)
         self.progress.cancel_requested.connect(self.cancel_training)
         self.dataset.ready_changed.connect(self._update_start)
         self.dataset.folder_changed.connect(self._on_folder_changed)
@@ -133,6 +145,9 @@ class TrainView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.start_button.setText(self.tr("Start training"))
+        self.launch_button.setText(self.tr("Run on a bigger machine…"))
+        self.launch_button.setToolTip(self.tr(
+            "The command that trains this model on a computer with several GPUs, or on several computers."))
         self.tabs.setTabText(0, self.tr("Training curves"))
         self.tabs.setTabText(1, self.tr("Results"))
         self.tabs.setTabToolTip(0, self.tr("Live curves of how well the model is learning."))
@@ -179,10 +194,15 @@ class TrainView(QWidget):
 
     def _update_start(self, *_: object) -> None:
         training = self._train_job is not None
+        finding = self._lr_job is not None
         ready = self.dataset.is_ready()
-        self.start_button.setEnabled(ready and not training)
+        self.start_button.setEnabled(ready and not training and not finding)
+        self.launch_button.setEnabled(ready)
+        self.settings.set_finding_lr(finding or not ready)
         if training:
             tip = self.tr("A model is being trained.")
+        elif finding:
+            tip = self.tr("Looking for a good learning rate; start when it is done.")
         elif ready:
             tip = self.tr("Train a new model on these pictures (Ctrl+Enter).")
         else:
@@ -193,7 +213,7 @@ class TrainView(QWidget):
 
     def start_training(self) -> bool:
         """Start a run with the current folder and settings; False when it cannot start now."""
-        if self._train_job is not None or not self.dataset.is_ready():
+        if self._train_job is not None or self._lr_job is not None or not self.dataset.is_ready():
             return False
         from ..engine.paths import trained_models_dir
 
@@ -286,6 +306,87 @@ class TrainView(QWidget):
         self.dataset.set_enabled_for_training(True)
         self.settings.setEnabled(True)
         self._update_start()
+
+    # ---- the learning-rate finder
+
+    def is_finding_lr(self) -> bool:
+        return self._lr_job is not None
+
+    def start_lr_finder(self) -> bool:
+        """Sweep learning rates on the current folder and settings; False when it cannot start now."""
+        if self._lr_job is not None or self._train_job is not None or not self.dataset.is_ready():
+            return False
+        config = {**self.settings.config(), **self.extra_config}
+        config.pop("name", None)
+        job = LRFinderJob(self.dataset.folder(), config, steps=self.lr_finder_steps, find_fn=self.find_lr_fn)
+        panel = self.settings.lr_finder
+        job.stage.connect(self._on_lr_stage)
+        job.steps.connect(self._on_lr_steps)
+        job.succeeded.connect(self._on_lr_succeeded)
+        job.cancelled.connect(self._on_lr_cancelled)
+        job.failed.connect(self._on_lr_failed)
+        job.finished.connect(self._on_lr_finished)
+        self._lr_job = job
+        self.settings.advanced.set_expanded(True)
+        panel.start(self.lr_finder_steps)
+        self._update_start()
+        self._runner.start(job)
+        return True
+
+    def cancel_lr_finder(self) -> None:
+        if self._lr_job is not None:
+            self._lr_job.cancel()
+
+    def _from_lr_job(self) -> bool:
+        return self._lr_job is not None and self.sender() is self._lr_job
+
+    @Slot(str, str, int, int)
+    def _on_lr_stage(self, stage: str, message: str, done: int, total: int) -> None:
+        if self._from_lr_job():
+            self.settings.lr_finder.set_stage(stage, message, done, total)
+
+    @Slot(list)
+    def _on_lr_steps(self, steps: list) -> None:
+        if self._from_lr_job():
+            self.settings.lr_finder.add_steps(steps)
+
+    @Slot(dict)
+    def _on_lr_succeeded(self, result: dict) -> None:
+        if self._from_lr_job():
+            self.settings.lr_finder.set_result(result)
+
+    @Slot()
+    def _on_lr_cancelled(self) -> None:
+        if self._from_lr_job():
+            self.settings.lr_finder.set_cancelled()
+
+    @Slot(str, str)
+    def _on_lr_failed(self, message: str, details: str) -> None:
+        if self._from_lr_job():
+            self.settings.lr_finder.set_failed(message)
+            show_error(self, message, details)
+
+    @Slot()
+    def _on_lr_finished(self) -> None:
+        if self._from_lr_job():
+            self._lr_job = None
+            self._update_start()
+
+    # ---- running elsewhere
+
+    def open_launch_dialog(self):
+        """"Run on a bigger machine…": the torchrun command for this folder and these settings."""
+        from .widgets.launch_dialog import LaunchDialog
+
+        config = {**self.settings.config(), **self.extra_config}
+        if not config.get("name"):
+            config["name"] = Path(self.dataset.folder()).name
+        if self.launch_dialog is not None:
+            self.launch_dialog.close()
+            self.launch_dialog.deleteLater()
+        self.launch_dialog = LaunchDialog(self.dataset.folder(), config, self)
+        self.launch_dialog.show()
+        return self.launch_dialog
 
     # ---- saving and using the model
 

@@ -309,3 +309,77 @@ class ModelSaveJob(Job):
         from ..engine.library import rename_model
 
         self.saved.emit(str(rename_model(self.src, self.name)))
+
+
+# ------------------------------------------------------------------------------------------------
+# The learning-rate finder
+
+
+class LRFinderJob(Job):
+    """Runs ``engine.lr_finder.find_lr`` (a short sweep; never writes a model file) and re-emits its
+    events: stages as :class:`TrainWorker` does, sweep steps in chunks, the result as a dict."""
+
+    stage = Signal(str, str, int, int)  # stage code, engine message, done, total
+    steps = Signal(list)  # [{"step", "steps", "lr", "loss", "raw_loss"}, ...], in order, chunked
+    succeeded = Signal(dict)  # LRFinderResult.to_dict()
+
+    def __init__(
+        self,
+        data_dir: os.PathLike | str,
+        config: dict,
+        *,
+        steps: int = 100,
+        find_fn: Callable[..., Any] | None = None,
+    ) -> None:
+        """``config``: keyword arguments of ``TrainConfig`` (its ``lr`` is ignored). ``find_fn``
+        replaces ``engine.lr_finder.find_lr`` (same signature, given ``config`` as a dict)."""
+        super().__init__()
+        self.data_dir = str(data_dir)
+        self.config = {k: v for k, v in dict(config).items() if k != "lr"}
+        self.n_steps = int(steps)
+        self._find_fn = find_fn
+        self._events: collections.deque = collections.deque()
+        self._pending: list[dict] = []
+        self._last_emit = 0.0
+        self._owner_ident: int | None = None
+
+    def work(self) -> None:
+        self._owner_ident = threading.get_ident()
+        if self._find_fn is None:
+            from ..engine import lr_finder
+            from ..engine.train import TrainConfig
+
+            find_fn, config = lr_finder.find_lr, TrainConfig(**self.config)
+        else:
+            find_fn, config = self._find_fn, dict(self.config)
+        try:
+            result = find_fn(self.data_dir, config, steps=self.n_steps, on_event=self._on_event,
+                             cancel=self.cancel_event)
+        finally:
+            self._drain(final=True)
+        self.succeeded.emit(plain_values(result.to_dict() if hasattr(result, "to_dict") else result))
+
+    def _on_event(self, event: Any) -> None:
+        self._events.append(event)
+        if threading.get_ident() == self._owner_ident:
+            self._drain()
+
+    def _drain(self, *, final: bool = False) -> None:
+        while self._events:
+            event = self._events.popleft()
+            kind = type(event).__name__
+            if kind == "LRFinderEvent":
+                self._pending.append(plain_values(event))
+                continue
+            self._flush()
+            if kind == "StageEvent":
+                self.stage.emit(str(event.stage), str(event.message), int(getattr(event, "done", 0) or 0),
+                                int(getattr(event, "total", 0) or 0))
+        if final or time.monotonic() - self._last_emit >= BATCH_EMIT_INTERVAL_S:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            chunk, self._pending = self._pending, []
+            self._last_emit = time.monotonic()
+            self.steps.emit(chunk)

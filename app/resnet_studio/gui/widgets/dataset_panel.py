@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..train_worker import JobRunner
 from .dataset_jobs import THUMBS_PER_CLASS, DatasetScanJob
 from .dataset_sort_dialog import SortPreviewDialog
+from .drop_zone import local_path
 from .train_common import HintLabel
 
 THUMB_SIZE = 48
@@ -42,10 +43,9 @@ def _dropped_folder(event: QDragEnterEvent | QDropEvent) -> str | None:
     if not mime.hasUrls():
         return None
     for url in mime.urls():
-        if url.isLocalFile():
-            p = Path(url.toLocalFile())
-            if p.is_dir():
-                return str(p)
+        path = local_path(url)
+        if path and Path(path).is_dir():
+            return path
     return None
 
 

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+import os
+from urllib.parse import unquote_to_bytes
+
+from PySide6.QtCore import QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from .icons import icon, svg_pixmap
+
+
+def local_path(url: QUrl) -> str:
+    """The local path a dropped ``file:`` URL names, exactly ("" for other URLs).
+
+    ``QUrl.toLocalFile`` decodes the percent-escapes as UTF-8, so on Linux and macOS a file whose
+    name is not valid UTF-8 (an old camera card, a zip from another system) would come back with
+    U+FFFD in place of its bytes and could not be opened. Decoding the escapes to bytes and then
+    with the file system's own rule gives the name Python's ``open`` needs.
+    """
+    if not url.isLocalFile():
+        return ""
+    if os.name != "posix" or url.host():  # Windows paths and UNC shares: Qt's answer is right
+        return url.toLocalFile()
+    raw = unquote_to_bytes(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+    return os.fsdecode(raw) if raw else ""
 
 
 class DropZone(QWidget):

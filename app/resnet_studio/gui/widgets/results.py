@@ -43,6 +43,11 @@ class ResultRecord:
     # and the keys that could not be computed (not asked again).
     heat: dict = field(default_factory=dict)
     heat_failed: set = field(default_factory=set)
+    # Correct and retrain: the category this picture was added to in the model's training folder
+    # ("" when not yet), where the copy went, and whether the copy is still being made.
+    corrected: str = ""
+    corrected_path: str = ""
+    correcting: bool = False
 
     def __post_init__(self) -> None:
         self.label_folded = self.label.casefold()
@@ -66,6 +71,16 @@ class ResultRecord:
     def score(self) -> float:
         """Top-1 confidence; -1 for files that could not be read (sorts them last)."""
         return self.predictions[0][1] if self.predictions else -1.0
+
+    def set_predictions(self, predictions: list, error: str | None, model: str, thumb: QImage | None) -> None:
+        """A new answer for the same picture (classified again by another model)."""
+        self.predictions, self.error, self.model = list(predictions), error, model
+        if thumb is not None:
+            self.thumb = thumb
+        self.explain_rank = 0
+        self.heat.clear()
+        self.heat_failed.clear()
+        self.__post_init__()
 
     def explain_key(self, layer: str) -> tuple[int | str, str] | None:
         """What a heat map for the chosen label at ``layer`` is cached under (None: nothing to explain)."""
@@ -156,6 +171,9 @@ class ResultsModel(QAbstractListModel):
         if r.error:
             return f"{r.path}\n{r.error}"
         lines = [r.path] + [f"{label}: {score:.1%}" for label, score, _ in r.predictions]
+        if r.corrected:
+            lines.append(QCoreApplication.translate("ResultCard", "Added to “{category}” in the training folder").format(
+                category=r.corrected))
         return "\n".join(lines)
 
     # -- "Show why" ----------------------------------------------------------------------------
@@ -274,6 +292,51 @@ class ResultsModel(QAbstractListModel):
                 self.endInsertRows()
         self.counts_changed.emit()
 
+    def update_results(self, items: list[dict]) -> None:
+        """Like :meth:`add_results`, but a picture that already has a card gets the new answer on
+        that card (after a retrain) instead of a second card."""
+        by_path: dict[str, list[ResultRecord]] = {}
+        for r in self._all:
+            by_path.setdefault(r.path, []).append(r)
+        fresh = []
+        changed = False
+        for d in items:
+            cards = by_path.get(d["path"])
+            if not cards:
+                fresh.append(d)
+                continue
+            for r in cards:
+                was_unsure = self.is_not_sure(r)
+                self._errors -= r.error is not None
+                r.set_predictions(d["predictions"], d.get("error"), str(d.get("model", "")), d.get("thumb"))
+                self._errors += r.error is not None
+                self._not_sure += self.is_not_sure(r) - was_unsure
+                if r.thumb is not None:
+                    QPixmapCache.remove(f"rs-thumb-{r.id}")
+            changed = True
+        if changed:
+            self._rebuild()  # labels and scores changed: sort and filter again
+            self.counts_changed.emit()
+        if fresh:
+            self.add_results(fresh)
+
+    def set_correction(self, record_id: int, *, corrected: str | None = None, path: str = "",
+                       correcting: bool | None = None) -> None:
+        """Record (and show) that a card's picture went, or is going, into a training folder."""
+        r = self._by_id.get(record_id)
+        if r is None:
+            return
+        if corrected is not None:
+            r.corrected, r.corrected_path = corrected, path
+        if correcting is not None:
+            r.correcting = correcting
+        try:
+            row = self._rows.index(r)
+        except ValueError:
+            return
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole])
+
     def clear(self) -> None:
         # Cached thumbnails are keyed by record id and age out of QPixmapCache by themselves;
         # removing 10,000 keys one by one would stall the GUI for no gain.
@@ -339,6 +402,8 @@ def status_colors(palette: QPalette) -> dict[str, QColor]:
         "card": palette.color(QPalette.ColorRole.Base),
         "border": QColor(255, 255, 255, 38) if dark else QColor(0, 0, 0, 30),
         "muted": palette.color(QPalette.ColorRole.PlaceholderText),
+        "ok": QColor(46, 160, 67, 70) if dark else QColor(46, 160, 67, 38),
+        "ok_text": QColor("#7ee787") if dark else QColor("#1a7f37"),
     }
 
 
@@ -355,12 +420,37 @@ class ResultCardDelegate(QStyledItemDelegate):
     heat_needed = Signal(int)
     #: The user clicked one of the top-k label rows of an expanded card while "Show why" is on.
     label_clicked = Signal(QPersistentModelIndex, int)
+    #: The "Right" / "Wrong…" buttons of a card (shown when ``can_correct(record)``); Wrong also
+    #: gives the button's rectangle in viewport coordinates (where to open the class menu).
+    right_clicked = Signal(QPersistentModelIndex)
+    wrong_clicked = Signal(QPersistentModelIndex, QRect)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.threshold_getter = lambda: 0.5
         self.show_why_getter = lambda: False
         self.opacity_getter = lambda: 0.5
+        self.can_correct = lambda r: False
+
+    @staticmethod
+    def correction_texts() -> tuple[str, str]:
+        return (QCoreApplication.translate("ResultCard", "✓ Right"),
+                QCoreApplication.translate("ResultCard", "Wrong…"))
+
+    def correction_rects(self, option_rect: QRect, option) -> tuple[QRect, QRect]:
+        """Where a card's "Right" and "Wrong…" buttons are: bottom right, on the file-name line."""
+        fm = QFontMetrics(option.font)
+        right_text, wrong_text = self.correction_texts()
+        h = fm.height() + 6
+        collapsed, _ = self._heights(option)
+        bottom = option_rect.top() + collapsed - self.MARGIN - self.PAD + 2
+        x = option_rect.right() - self.MARGIN - self.PAD
+        rects = []
+        for text in (wrong_text, right_text):
+            w = fm.horizontalAdvance(text) + 18
+            rects.append(QRect(x - w, bottom - h, w, h))
+            x -= w + 6
+        return rects[1], rects[0]
 
     def label_row_rect(self, option_rect: QRect, option, rank: int) -> QRect:
         """Where the top-k row ``rank`` (0-based) of an expanded card sits."""
@@ -396,6 +486,15 @@ class ResultCardDelegate(QStyledItemDelegate):
     def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
             r = index.data(Roles.Record)
+            if r is not None and not r.error and self.can_correct(r):
+                right, wrong = self.correction_rects(option.rect, option)
+                pos = event.position().toPoint()
+                if right.contains(pos):
+                    self.right_clicked.emit(QPersistentModelIndex(index))
+                    return True
+                if wrong.contains(pos):
+                    self.wrong_clicked.emit(QPersistentModelIndex(index), wrong)
+                    return True
             rank = self.label_rank_at(option, r, event.position().toPoint()) if r is not None and self.show_why_getter() else None
             if rank is not None:
                 self.label_clicked.emit(QPersistentModelIndex(index), rank)
@@ -535,10 +634,35 @@ class ResultCardDelegate(QStyledItemDelegate):
             painter.drawText(brect, Qt.AlignmentFlag.AlignCenter, badge)
         y += fm.height() + 6
 
-        # file name, muted
+        # file name, muted; then the correction badge and buttons at the right
+        name_w = width
+        if self.can_correct(r):
+            right_btn, wrong_btn = self.correction_rects(option.rect, option)
+            name_w = max(40, right_btn.left() - 8 - text_x)
+            badge_text = ""
+            if r.correcting:
+                badge_text = QCoreApplication.translate("ResultCard", "adding…")
+            elif r.corrected:
+                badge_text = QCoreApplication.translate("ResultCard", "added to {category}").format(category=r.corrected)
+            if badge_text:
+                bw = min(fm.horizontalAdvance(badge_text) + 16, max(40, name_w // 2))
+                brect = QRectF(right_btn.left() - 8 - bw, y, bw, fm.height())
+                name_w = max(40, int(brect.left()) - 8 - text_x)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colors["ok"])
+                painter.drawRoundedRect(brect, brect.height() / 2, brect.height() / 2)
+                painter.setPen(colors["ok_text"])
+                painter.drawText(brect, Qt.AlignmentFlag.AlignCenter,
+                                 fm.elidedText(badge_text, Qt.TextElideMode.ElideRight, bw - 10))
+            for rect, text in zip((right_btn, wrong_btn), self.correction_texts()):
+                painter.setPen(QPen(colors["border"].darker(160) if not is_dark(pal) else colors["muted"], 1))
+                painter.setBrush(pal.color(QPalette.ColorRole.Button))
+                painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+                painter.setPen(pal.color(QPalette.ColorRole.ButtonText))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(colors["muted"])
-        painter.drawText(QRect(text_x, y, width, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(r.name, Qt.TextElideMode.ElideMiddle, width))
+        painter.drawText(QRect(text_x, y, name_w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(r.name, Qt.TextElideMode.ElideMiddle, name_w))
 
         if chevron_w:
             painter.setPen(QPen(colors["muted"], 1.6))

@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ...engine.zoo import DEFAULT_ARCH, ZOO
+from .lr_finder_panel import LRFinderPanel
 from .train_common import CollapsibleSection, HintLabel
 
 MODES = ("auto", "head", "finetune", "full")
@@ -40,6 +43,7 @@ DEFAULTS: dict = {
 
 class TrainSettingsPanel(QWidget):
     changed = Signal()
+    find_lr_requested = Signal()  # "Find a good learning rate" (the view runs the sweep)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +87,10 @@ class TrainSettingsPanel(QWidget):
         self.size_spin.setSingleStep(32)
         self.size_spin.setSuffix(" px")
         self.augment_check = QCheckBox(self)
+        self.find_lr_button = QPushButton(self)
+        self.find_lr_button.setObjectName("findLrButton")
+        self.lr_finder = LRFinderPanel(self)
+        self.lr_finder.hide()
 
         # (field, label, hint) rows; labels and hints get their text in retranslate_ui.
         self._rows: dict[str, tuple[QWidget, QLabel, HintLabel]] = {}
@@ -98,10 +106,19 @@ class TrainSettingsPanel(QWidget):
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
             box_layout.setSpacing(1)
-            box_layout.addWidget(field)
+            if key == "lr":  # the finder's button sits next to the field it fills in
+                line = QHBoxLayout()
+                line.setContentsMargins(0, 0, 0, 0)
+                line.addWidget(field, 1)
+                line.addWidget(self.find_lr_button)
+                box_layout.addLayout(line)
+            else:
+                box_layout.addWidget(field)
             box_layout.addWidget(hint)
             form.addRow(label, box)
             self._rows[key] = (field, label, hint)
+            if key == "lr":
+                form.addRow(self.lr_finder)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +135,9 @@ class TrainSettingsPanel(QWidget):
                        self.pretrained_check.toggled, self.augment_check.toggled, self.name_edit.textChanged):
             signal.connect(self.changed)
         self.arch_combo.currentIndexChanged.connect(self._update_arch_tooltip)
+        self.find_lr_button.clicked.connect(self.find_lr_requested)
+        self.lr_finder.use_requested.connect(self.use_learning_rate)
+        self.lr_finder.close_requested.connect(self.lr_finder.hide)
         self.set_config(DEFAULTS)
         self.retranslate_ui()
 
@@ -157,6 +177,11 @@ class TrainSettingsPanel(QWidget):
         self.lr_combo.setItemText(0, self.tr("Automatic"))
         self.pretrained_check.setText(self.tr("Start from ImageNet knowledge (recommended)"))
         self.augment_check.setText(self.tr("Vary the training pictures (flips, crops, colours)"))
+        self.find_lr_button.setText(self.tr("Find a good learning rate"))
+        self.find_lr_button.setToolTip(self.tr(
+            "Try learning rates from very small to very large on your pictures for a few seconds and "
+            "suggest one. The model is not changed."))
+        self.lr_finder.retranslate_ui()
 
         texts = {
             "arch": (self.tr("&Architecture:"), self.tr("Bigger networks can be more accurate but train and run slower.")),
@@ -242,6 +267,14 @@ class TrainSettingsPanel(QWidget):
             self.augment_check.setChecked(bool(values["augment"]))
         if "name" in values:
             self.name_edit.setText(str(values["name"] or ""))
+
+    def use_learning_rate(self, lr: float) -> None:
+        """Put ``lr`` (the finder's suggestion) in the learning-rate field."""
+        self.set_config({"lr": float(lr)})
+
+    def set_finding_lr(self, busy: bool) -> None:
+        """While the finder runs: its button is off (one search at a time)."""
+        self.find_lr_button.setEnabled(not busy)
 
     def model_name(self) -> str:
         return " ".join(self.name_edit.text().split())

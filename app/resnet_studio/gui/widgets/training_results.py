@@ -1,5 +1,6 @@
 """What a finished training run shows: accuracy, a per-category table, the confusion matrix, a
-gallery of the pictures the model got wrong, and the controls to name, save and use the model."""
+gallery of the pictures the model got wrong (with, on request, Grad-CAM heat maps of what the
+model looked at), and the controls to name, save and use the model."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +32,7 @@ from ...engine.zoo import ZOO
 from ..train_worker import JobRunner
 from .confusion_matrix import ConfusionMatrixWidget
 from .dataset_jobs import ThumbnailJob
+from .gallery_explain import GalleryExplainJob
 from .train_common import HintLabel, format_duration, format_percent
 
 MAX_GALLERY = 120
@@ -57,6 +60,12 @@ def _fraction_text(value: object) -> tuple[str, float]:
     return (format_percent(v), v) if math.isfinite(v) else ("—", -1.0)
 
 
+def _update_run_model(run_id: str, path: str, name: str) -> None:
+    from ...engine.runs import update_model_path
+
+    update_model_path(run_id, path, name=name or None)
+
+
 class TrainingResults(QWidget):
     save_requested = Signal(str)  # the name the user typed
     use_requested = Signal()
@@ -65,6 +74,11 @@ class TrainingResults(QWidget):
         super().__init__(parent)
         self._runner = runner or JobRunner(self)
         self._thumb_job: ThumbnailJob | None = None
+        self._explain_job: GalleryExplainJob | None = None
+        self._plain: dict[int, QImage] = {}  # gallery key → thumbnail without heat map
+        self._heat: dict[str, QImage] = {}  # picture path → thumbnail with heat map (this run's model)
+        self._heat_errors: dict[str, str] = {}  # picture path → why it has no heat map
+        self._heat_model_error = ""
         self._result: dict = {}
         self._model_path = ""
         self._last_open: tuple[str, float] = ("", 0.0)
@@ -111,9 +125,18 @@ class TrainingResults(QWidget):
         self.gallery.itemClicked.connect(self._open_item)
         self.gallery.itemActivated.connect(self._open_item)
         self.gallery_hint = HintLabel(parent=self)
+        self.heat_toggle = QCheckBox(self)
+        self.heat_toggle.setObjectName("galleryHeatToggle")
+        self.heat_toggle.toggled.connect(self._on_heat_toggled)
+        self.heat_status = HintLabel(parent=self)
+        self.heat_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         gallery_page = QWidget(self)
         gl = QVBoxLayout(gallery_page)
         gl.addWidget(self.gallery_hint)
+        heat_row = QHBoxLayout()
+        heat_row.addWidget(self.heat_toggle)
+        heat_row.addWidget(self.heat_status, 1)
+        gl.addLayout(heat_row)
         gl.addWidget(self.gallery, 1)
 
         self.tabs = QTabWidget(self)
@@ -171,10 +194,14 @@ class TrainingResults(QWidget):
                                            "Everything off the diagonal is a mistake."))
         self.gallery_hint.setText(self.tr("Validation pictures the model got wrong, the surest mistakes first. "
                                           "Click a picture to open it."))
+        self.heat_toggle.setText(self.tr("Show what the model looked at"))
+        self.heat_toggle.setToolTip(self.tr("Colour each picture by how much each part made the model give its "
+                                            "wrong answer: red the most, blue not at all (Grad-CAM)."))
         self.matrix.retranslate_ui()
         if self._result:
             self._show_summary()
             self._fill_gallery_texts()
+        self._show_heat_status()
         self._show_saved()
 
     # ---- content
@@ -183,6 +210,11 @@ class TrainingResults(QWidget):
         if self._thumb_job is not None:
             self._thumb_job.cancel()
             self._thumb_job = None
+        self._stop_explaining()
+        self._plain.clear()
+        self._heat.clear()
+        self._heat_errors.clear()
+        self._heat_model_error = ""
         self._result = {}
         self._model_path = ""
         self._saved_path = ""
@@ -191,6 +223,7 @@ class TrainingResults(QWidget):
         self.table.setRowCount(0)
         self.matrix.set_data([], [])
         self.gallery.clear()
+        self._show_heat_status()
         self._show_saved()
         self._update_buttons()
 
@@ -208,6 +241,8 @@ class TrainingResults(QWidget):
             self.matrix.set_data(matrix, classes)
         self._fill_gallery(result.get("misclassified") or [])
         self._update_buttons()
+        if self.heat_toggle.isChecked():
+            self._on_heat_toggled(True)
 
     def model_path(self) -> str:
         return self._model_path
@@ -218,6 +253,12 @@ class TrainingResults(QWidget):
         self._saved_path = path
         self._show_saved()
         self._update_buttons()
+        run_id = str(self._result.get("run_id") or "")
+        if run_id:  # the run's record follows the model to its new name
+            from ..workers import Task
+
+            Task(_update_run_model, run_id, path, self.name_edit.text().strip(), name="update-run",
+                 background=True).start()
 
     def set_busy_saving(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy and bool(self._model_path))
@@ -275,6 +316,7 @@ class TrainingResults(QWidget):
         self.save_button.setEnabled(has_model and bool(self.name_edit.text().strip()))
         self.use_button.setEnabled(has_model)
         self.name_edit.setEnabled(has_model)
+        self.heat_toggle.setEnabled(has_model)
 
     def _fill_table(self, per_class: list[dict], classes: list[str]) -> None:
         rows = per_class or [{"name": c} for c in classes]
@@ -298,6 +340,9 @@ class TrainingResults(QWidget):
         for key, entry in enumerate(wrong[:MAX_GALLERY]):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, dict(entry))
+            # Uniform sizes are measured once, before the thumbnails arrive: without a size hint
+            # every cell was one text line high and the pictures were cut off.
+            item.setSizeHint(self.gallery.gridSize() - QSize(8, 8))
             self.gallery.addItem(item)
             items.append((key, str(entry.get("path", ""))))
         self._fill_gallery_texts()
@@ -325,8 +370,9 @@ class TrainingResults(QWidget):
     def _on_thumbnail(self, key: int, image: QImage) -> None:
         if self._thumb_job is None or self.sender() is not self._thumb_job:
             return  # from the gallery of an earlier run
+        self._plain[key] = image
         item = self.gallery.item(key)
-        if item is not None:
+        if item is not None and not (self.heat_toggle.isChecked() and self._item_path(item) in self._heat):
             item.setIcon(QPixmap.fromImage(image))
 
     def gallery_paths(self) -> list[str]:
@@ -354,3 +400,106 @@ class TrainingResults(QWidget):
     def stop_jobs(self) -> None:
         if self._thumb_job is not None:
             self._thumb_job.cancel()
+        self._stop_explaining()
+
+    # ---- heat maps ("what the model looked at")
+
+    @staticmethod
+    def _item_path(item: QListWidgetItem) -> str:
+        return str((item.data(Qt.ItemDataRole.UserRole) or {}).get("path", ""))
+
+    def heat_shown(self) -> list[bool]:
+        """For each gallery picture: is its heat map on screen now (tests, screenshots)."""
+        on = self.heat_toggle.isChecked()
+        return [on and self._item_path(self.gallery.item(i)) in self._heat for i in range(self.gallery.count())]
+
+    def is_explaining(self) -> bool:
+        return self._explain_job is not None
+
+    def _stop_explaining(self) -> None:
+        if self._explain_job is not None:
+            self._explain_job.cancel()
+            self._explain_job = None
+
+    @Slot(bool)
+    def _on_heat_toggled(self, on: bool) -> None:
+        missing: list[tuple[int, str, str]] = []
+        for i in range(self.gallery.count()):
+            item = self.gallery.item(i)
+            path = self._item_path(item)
+            if on and path in self._heat:
+                item.setIcon(QPixmap.fromImage(self._heat[path]))
+            elif i in self._plain:
+                item.setIcon(QPixmap.fromImage(self._plain[i]))
+            if on and path and path not in self._heat and path not in self._heat_errors:
+                entry = item.data(Qt.ItemDataRole.UserRole) or {}
+                missing.append((i, path, str(entry.get("predicted", ""))))
+        if not on:
+            self._stop_explaining()  # what arrived stays cached; the rest is made when asked again
+        elif missing and self._explain_job is None and self._model_path:
+            self._heat_model_error = ""
+            job = GalleryExplainJob(self._model_path, missing, THUMB_SIZE)
+            job.explained.connect(self._on_explained)
+            job.unavailable.connect(self._on_unexplained)
+            job.model_failed.connect(self._on_explain_model_failed)
+            job.failed.connect(self._on_explain_model_failed)
+            job.finished.connect(self._on_explain_finished)
+            self._explain_job = job
+            self._runner.start(job)
+        self._show_heat_status()
+
+    def _from_explain_job(self) -> bool:
+        return self._explain_job is not None and self.sender() is self._explain_job
+
+    @Slot(int, QImage)
+    def _on_explained(self, key: int, image: QImage) -> None:
+        if not self._from_explain_job():
+            return  # cancelled, or from the gallery of an earlier run
+        item = self.gallery.item(key)
+        if item is None:
+            return
+        self._heat[self._item_path(item)] = image
+        if self.heat_toggle.isChecked():
+            item.setIcon(QPixmap.fromImage(image))
+        self._show_heat_status()
+
+    @Slot(int, str)
+    def _on_unexplained(self, key: int, reason: str) -> None:
+        if not self._from_explain_job():
+            return
+        item = self.gallery.item(key)
+        if item is not None:
+            self._heat_errors[self._item_path(item)] = reason
+            self._show_heat_status()
+
+    @Slot(str, str)
+    def _on_explain_model_failed(self, message: str, _details: str = "") -> None:
+        if self._from_explain_job():
+            self._heat_model_error = message
+            self._show_heat_status()
+
+    @Slot()
+    def _on_explain_finished(self) -> None:
+        if self._from_explain_job():
+            self._explain_job = None
+            self._show_heat_status()
+
+    def _show_heat_status(self) -> None:
+        total = self.gallery.count()
+        if not self.heat_toggle.isChecked() or not total:
+            self.heat_status.setText("")
+            return
+        if self._heat_model_error:
+            self.heat_status.setText(self.tr("The heat maps cannot be shown: {reason}").format(
+                reason=self._heat_model_error))
+            return
+        done = sum(1 for i in range(total) if self._item_path(self.gallery.item(i)) in self._heat)
+        failed = [r for p, r in self._heat_errors.items()]
+        if self._explain_job is not None:
+            text = self.tr("Working out what the model looked at… ({done} of {total})").format(done=done, total=total)
+        else:
+            text = self.tr("Red: where the model looked most when it gave its wrong answer; blue: not at all.")
+        if failed:
+            text += " " + self.tr("{count} pictures could not be shown: {reason}").format(
+                count=len(failed), reason=failed[0])
+        self.heat_status.setText(text)
