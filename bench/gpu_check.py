@@ -13,7 +13,11 @@ speed and agreement are meaningful, labels are not.
 2. train: full fine-tune of ResNet-18 at 224 px, ours (decode once, channels-last, mixed precision)
    vs a plain eager loop on the same GPU (the torchvision reference recipe, num_workers=0: decode
    and augment every photo in every step, float32, NCHW), steady training pictures/s.
-3. torchrun: one process per GPU with NCCL through the real CLI; the model file must appear.
+2b. the learning-rate finder's sweep in full mode on the GPU.
+2c. a real CUDA out-of-memory (the process capped to 3% of the GPU, batch 512): training must
+    retry with smaller passes, say so and finish.
+3. torchrun: one process per GPU with NCCL through the real CLI (with ``--lr auto``); the model
+   file must appear.
 """
 
 from __future__ import annotations
@@ -171,6 +175,51 @@ def check_train(data: Path, work: Path, device: str, epochs: int, batch_size: in
             "epochs": result.epochs_run, "warnings": result.warnings}
 
 
+# --- 2b. learning-rate finder ---------------------------------------------------------------------------
+
+
+def check_lr_finder(data: Path, device: str, steps: int, batch_size: int) -> dict:
+    from resnet_studio.engine.lr_finder import find_lr
+    from resnet_studio.engine.train import TrainConfig
+
+    t = time.perf_counter()
+    r = find_lr(data, TrainConfig(mode="full", batch_size=batch_size, device=device), steps=steps)
+    secs = time.perf_counter() - t
+    lo, hi = r.steep_range
+    print(f"  full-mode sweep on {device}: {len(r.lrs)} steps in {secs:.1f} s, suggestion {r.suggestion:.2g} "
+          f"(steep range {lo:.2g}-{hi:.2g}), stopped early {r.stopped_early}")
+    return {"steps": len(r.lrs), "seconds": secs, "suggestion": r.suggestion, "steep_range": [lo, hi],
+            "inside": lo <= r.suggestion <= hi}
+
+
+# --- 2c. out of GPU memory (issue 6) --------------------------------------------------------------------
+
+
+def check_oom(data: Path, work: Path, device: str, fraction: float) -> dict:
+    """A real CUDA out-of-memory: cap this process to a sliver of the GPU, ask for a batch that does
+    not fit, and expect training to halve its passes, say so, and finish."""
+    import torch
+
+    from resnet_studio.engine.train import TrainConfig, train
+
+    if device != "cuda":
+        return {"skipped": "needs CUDA"}
+    torch.cuda.empty_cache()
+    torch.cuda.set_per_process_memory_fraction(fraction)
+    try:
+        stages: list[str] = []
+        r = train(data, work / "oom.safetensors",
+                  TrainConfig(mode="full", epochs=1, batch_size=512, lr=0.01, device=device),
+                  on_event=lambda e: stages.append(e.message) if type(e).__name__ == "StageEvent" else None)
+    finally:
+        torch.cuda.set_per_process_memory_fraction(1.0)
+    notes = [w for w in r.warnings if "memory" in w.lower()]
+    print(f"  batch 512 with {fraction:.0%} of the GPU: finished {r.epochs_run} epoch(s), val accuracy "
+          f"{r.val_accuracy:.2f}, model {r.model_path is not None}; warnings: {notes or r.warnings}")
+    return {"epochs": r.epochs_run, "warnings": r.warnings, "model": r.model_path is not None,
+            "oom_stage_messages": [m for m in stages if "memory" in m.lower()]}
+
+
 # --- 3. torchrun ----------------------------------------------------------------------------------------
 
 
@@ -179,7 +228,7 @@ def check_torchrun(data: Path, work: Path, device: str, nproc: int) -> dict:
     out.unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}",
            "-m", "resnet_studio", "train", str(data), "--out", str(out), "--mode", "full", "--epochs", "1",
-           "--batch-size", "32", "--device", device, "--json"]
+           "--batch-size", "32", "--device", device, "--lr", "auto", "--json"]
     env = dict(os.environ, PYTHONPATH=str(HERE.parent / "app") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     t = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
@@ -190,8 +239,8 @@ def check_torchrun(data: Path, work: Path, device: str, nproc: int) -> dict:
     except ValueError:
         summary = {}
     ok = p.returncode == 0 and out.is_file()
-    print(f"  torchrun --nproc_per_node={nproc} ({device}): exit {p.returncode}, model written {out.is_file()}, "
-          f"val accuracy {summary.get('val_accuracy')}, {secs:.0f} s")
+    print(f"  torchrun --nproc_per_node={nproc} ({device}, --lr auto): exit {p.returncode}, model written "
+          f"{out.is_file()}, lr {summary.get('lr')}, val accuracy {summary.get('val_accuracy')}, {secs:.0f} s")
     if not ok:
         print("  stderr tail:\n" + "\n".join("    " + s for s in p.stderr.strip().splitlines()[-25:]))
     return {"ok": ok, "exit": p.returncode, "seconds": secs, "val_accuracy": summary.get("val_accuracy"),
@@ -226,6 +275,9 @@ def main() -> int:
         ("train_full", "train", lambda: check_train(
             bench_train.make_dataset(args.work / "train", n_train, 10, size), args.work, args.device,
             epochs=1 if args.quick else 3, batch_size=32 if args.quick else 64, base_steps=2 if args.quick else 8)),
+        ("lr_finder", "train", lambda: check_lr_finder(args.work / "train", args.device,
+                                                             *((5, 8) if args.quick else (100, 64)))),
+        ("oom", "oom", lambda: check_oom(args.work / "train", args.work, args.device, 0.03)),
         ("torchrun", "torchrun", lambda: check_torchrun(
             bench_train.subset(photos_dir, args.work / "small", 4 if args.quick else 20), args.work, args.device,
             max(1, torch.cuda.device_count()) if args.device == "cuda" else 1)),

@@ -139,6 +139,29 @@ class StallTracer:
         return "\n".join(lines)
 
 
+def paint_timer(view):
+    """Times every paint of a scroll area's viewport (an event filter that runs the paint itself,
+    the way the scroll area's own filter would)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Timer(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.durations: list[float] = []
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802
+            if event.type() != QEvent.Type.Paint:
+                return False
+            t = time.perf_counter()
+            view.viewportEvent(event)
+            self.durations.append(time.perf_counter() - t)
+            return True
+
+    timer = _Timer()
+    view.viewport().installEventFilter(timer)
+    return timer
+
+
 def spin(app, until, timeout: float) -> float:
     from PySide6.QtCore import QEventLoop
 
@@ -170,6 +193,7 @@ def main() -> int:
     ap.add_argument("--switch-interval", type=float, default=None, help="sys.setswitchinterval (s), experiment")
     ap.add_argument("--quick", action="store_true", help="only the idle and ours-classify phases")
     ap.add_argument("--trace-stalls", action="store_true", help="sample where the GUI thread is during late ticks")
+    ap.add_argument("--trace-paint", action="store_true", help="time each paint of the results list")
     args = ap.parse_args()
 
     if args.switch_interval:
@@ -209,10 +233,15 @@ def main() -> int:
     print(fmt("idle (floor)", r, 5.0, f"   load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"), flush=True)
 
     # -- ours: classification on the worker thread --------------------------------------------
+    painted = paint_timer(view.list) if args.trace_paint else None
     probe.start()
     view.classify_paths(photos)
     secs = spin(app, lambda: not view.is_busy(), 600)
     r = probe.stop()
+    if painted:
+        d = sorted(painted.durations) or [0.0]
+        print(f"results-list paints: {len(d)}, longest {d[-1] * 1000:.1f} ms, median {d[len(d) // 2] * 1000:.1f} ms, "
+              f"over 30 ms: {sum(x > 0.03 for x in d)}, total {sum(d):.2f} s")
     assert len(view.records()) == len(photos)
     results.append(("ours-classify", r))
     print(fmt("ours-classify", r, secs, f"   {len(photos) / secs:.1f} photos/s"), flush=True)

@@ -48,7 +48,7 @@ EXCLUDES = [
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineQuick",
     "PySide6.QtWebChannel", "PySide6.QtWebSockets", "PySide6.QtWebView",
     "PySide6.QtDesigner", "PySide6.QtUiTools", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest",
-    "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.QtMultimedia", "PySide6.QtCharts",
+    "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.QtCharts",
     "PySide6.QtDataVisualization", "PySide6.QtGraphs", "PySide6.QtPdf", "PySide6.QtBluetooth",
     "PySide6.QtPositioning", "PySide6.QtLocation", "PySide6.QtSerialPort", "PySide6.QtRemoteObjects",
     "PySide6.QtScxml", "PySide6.QtTextToSpeech", "PySide6.QtSpatialAudio", "PySide6.QtHttpServer",
@@ -63,6 +63,9 @@ EXTRA_HIDDEN_IMPORTS = [
     "safetensors.torch",
     "onnxruntime",
     "PySide6.QtSvg",
+    # the Camera tab loads it with importlib (so the window opens without it, and says so when a
+    # system lacks its libraries); its PyInstaller hook brings the multimedia plugins
+    "PySide6.QtMultimedia",
     "pyqtgraph.exporters",
 ]
 

@@ -12,9 +12,8 @@ import pytest
 from resnet_studio.engine import export as export_mod
 from resnet_studio.engine.errors import ExportError, ModelFileError
 from resnet_studio.engine.export import export_model, read_torchscript_metadata
-from resnet_studio.engine.images import Preprocess
-from resnet_studio.engine.modelfile import ModelInfo, load_model, save_model_file
-from resnet_studio.engine.zoo import build_model
+from resnet_studio.engine.modelfile import load_model
+from tests.helpers import save_random_model
 
 CLASSES = ["猫 cat", "dog", "fox"]
 
@@ -24,12 +23,7 @@ pytestmark = pytest.mark.usefixtures("torch_one_thread")
 
 @pytest.fixture
 def model_file(tmp_path) -> Path:
-    import torch
-
-    torch.manual_seed(0)
-    model = build_model("resnet18", num_classes=3)
-    info = ModelInfo(arch="resnet18", classes=CLASSES, preprocess=Preprocess.for_image_size(32), name="shapes")
-    return save_model_file(tmp_path / "model.safetensors", model.state_dict(), info)
+    return save_random_model(tmp_path / "model.safetensors", CLASSES, image_size=32, name="shapes")
 
 
 def _reference(model_file: Path, x: np.ndarray) -> np.ndarray:

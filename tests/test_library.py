@@ -9,17 +9,15 @@ import pytest
 
 from resnet_studio.engine import library
 from resnet_studio.engine.errors import ModelFileError
-from resnet_studio.engine.modelfile import ModelInfo, load_model_file, save_model_file
+from resnet_studio.engine.modelfile import load_model_file
 from resnet_studio.engine.paths import trained_models_dir
+from tests.helpers import save_random_model
 
 
 def _model(name="Leaves", classes=("healthy", "rust"), folder=None):
-    from resnet_studio.engine.zoo import build_model
-
     folder = folder or trained_models_dir()
-    sd = build_model("resnet18", num_classes=len(classes)).state_dict()
-    info = ModelInfo(arch="resnet18", classes=list(classes), name=name, metrics={"val_accuracy": 0.5})
-    return save_model_file(folder / f"{library.safe_file_stem(name)}.safetensors", sd, info)
+    return save_random_model(folder / f"{library.safe_file_stem(name)}.safetensors", classes, seed=None,
+                             name=name, metrics={"val_accuracy": 0.5})
 
 
 def test_list_models_reads_headers_and_reports_damaged_files():

@@ -121,7 +121,7 @@ def test_nothing_the_app_imports_is_excluded():
     hidden = cfg.hidden_imports()
     assert not set(hidden) & set(cfg.EXCLUDES)
     needed_at_import = ("torch", "torch._dynamo", "torch.optim", "torch.testing._internal.logging_tensor",
-                        "torchvision", "onnxscript", "PySide6.QtWidgets", "pyqtgraph")
+                        "torchvision", "onnxscript", "PySide6.QtWidgets", "PySide6.QtMultimedia", "pyqtgraph")
     for needed in needed_at_import:
         assert not any(needed == ex or needed.startswith(ex + ".") for ex in cfg.EXCLUDES), needed
 

@@ -17,6 +17,7 @@ from resnet_studio.engine.errors import (
 )
 from resnet_studio.engine.predict import ClassifyResult, Prediction, Predictor, write_results_csv
 from tests.conftest import save_image
+from tests.helpers import save_random_model
 
 CLASSES = ["cat", "dog", "兔子"]
 BACKENDS = ["torch", "onnxruntime"]
@@ -24,16 +25,7 @@ BACKENDS = ["torch", "onnxruntime"]
 
 def make_model_file(path, *, seed: int = 0, crop: int = 64):
     """A tiny '.safetensors' model file as training would write it: 3 classes, random init."""
-    import torch
-
-    from resnet_studio.engine.images import Preprocess
-    from resnet_studio.engine.modelfile import ModelInfo, save_model_file
-    from resnet_studio.engine.zoo import build_model
-
-    torch.manual_seed(seed)
-    model = build_model("resnet18", num_classes=len(CLASSES))
-    info = ModelInfo(arch="resnet18", classes=list(CLASSES), preprocess=Preprocess.for_image_size(crop), name="pets")
-    return save_model_file(path, model.state_dict(), info)
+    return save_random_model(path, CLASSES, image_size=crop, seed=seed, name="pets")
 
 
 pytestmark = pytest.mark.usefixtures("torch_one_thread")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.conftest import save_image
 
@@ -53,3 +59,33 @@ def make_window(qtbot, fake_imagenet_weights, monkeypatch):
 
 def wait_idle(qtbot, view, timeout: int = 60000) -> None:
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=timeout)
+
+
+def drop_paths(widget, paths, *, to_url: Callable[[object], QUrl] | None = None) -> None:
+    """Drag ``paths`` over ``widget`` and drop them, as a file manager would. ``to_url`` makes each
+    path's URL (default ``QUrl.fromLocalFile``)."""
+    to_url = to_url or (lambda p: QUrl.fromLocalFile(str(p)))
+    mime = QMimeData()
+    mime.setUrls([to_url(p) for p in paths])
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    assert drop.isAccepted()
+
+
+def open_folder(qtbot, view, folder: Path, timeout: int = 60000) -> None:
+    """Point the Train view at ``folder`` and wait for its scan to end."""
+    view.set_dataset_folder(str(folder))
+    qtbot.waitUntil(lambda: not view.dataset.is_scanning(), timeout=timeout)
+
+
+def start_training(qtbot, view, config: dict, timeout: int = 60000) -> None:
+    """Set the Train view's settings to ``config`` and press Start once it is enabled."""
+    view.settings.set_config(config)
+    qtbot.waitUntil(view.start_button.isEnabled, timeout=timeout)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    assert view.is_busy()

@@ -5,29 +5,14 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QGuiApplication, QImage
 
 from resnet_studio.gui.widgets.results import Roles
 from tests.conftest import save_image
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import drop_paths, wait_idle
 
 pytestmark = pytest.mark.gui
-
-
-def drop_paths(widget, paths) -> None:
-    """Drag ``paths`` over ``widget`` and drop them, as a file manager would."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = QPointF(widget.width() / 2, widget.height() / 2)
-    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    assert drop.isAccepted()
 
 
 def test_dropping_files_and_folders_yields_result_cards(qtbot, make_window, photos, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from tests.conftest import make_shapes_dataset
+from tests.helpers import save_random_model
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 60000
@@ -15,16 +16,7 @@ WAIT_MS = 60000
 
 def trained_model(folder, classes=("circle", "square", "triangle")):
     """A model file of ours (random weights, real format) for 64 px pictures."""
-    import torch
-
-    from resnet_studio.engine.images import Preprocess
-    from resnet_studio.engine.modelfile import ModelInfo, save_model_file
-    from resnet_studio.engine.zoo import build_model
-
-    torch.manual_seed(3)
-    model = build_model("resnet18", num_classes=len(classes))
-    info = ModelInfo(arch="resnet18", classes=list(classes), preprocess=Preprocess.for_image_size(64), name="Shapes")
-    return save_model_file(folder / "shapes.safetensors", model.state_dict(), info)
+    return save_random_model(folder / "shapes.safetensors", classes, image_size=64, seed=3, name="Shapes")
 
 
 def icon_array(item) -> np.ndarray:

@@ -5,29 +5,22 @@ from __future__ import annotations
 import pytest
 
 from tests.gui.conftest import wait_idle
+from tests.helpers import save_random_model
 
 pytestmark = pytest.mark.gui
 
 
 def make_trained_model(name: str = "Shapes", classes=("circle", "square", "triangle"), accuracy: float = 0.9):
     """A small trained-model file in the user's library (random weights, real format)."""
-    import torch
-
-    from resnet_studio.engine.images import Preprocess
     from resnet_studio.engine.library import safe_file_stem
-    from resnet_studio.engine.modelfile import ModelInfo, save_model_file
     from resnet_studio.engine.paths import trained_models_dir
-    from resnet_studio.engine.zoo import build_model
 
-    torch.manual_seed(1)
-    model = build_model("resnet18", num_classes=len(classes))
-    info = ModelInfo(
-        arch="resnet18", classes=list(classes), preprocess=Preprocess.for_image_size(64), name=name,
+    return save_random_model(
+        trained_models_dir() / f"{safe_file_stem(name)}.safetensors", classes, image_size=64, seed=1, name=name,
         metrics={"val_accuracy": accuracy, "per_class": [
             {"name": c, "precision": 0.8, "recall": 0.75, "support": 4} for c in classes]},
         training={"mode": "head", "epochs": 3},
     )
-    return save_model_file(trained_models_dir() / f"{safe_file_stem(name)}.safetensors", model.state_dict(), info)
 
 
 def test_model_picker_lists_trained_models_and_classifies_with_them(qtbot, make_window, photos):

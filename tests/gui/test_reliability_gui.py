@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import errno
 import os
-from pathlib import Path
 from urllib.parse import quote_from_bytes
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import save_image
+from tests.gui.conftest import drop_paths as gui_drop_paths
 from tests.gui.conftest import wait_idle
 from tests.test_reliability import EXPECTED, _bad_model_files, build_corpus, permission_denied  # noqa: F401
 from tests.test_reliability_faults import _fill, _remount_read_only, small_disk  # noqa: F401
@@ -37,17 +37,8 @@ def file_manager_url(path) -> QUrl:
 
 
 def drop_paths(widget, paths) -> None:
-    """Drag ``paths`` over ``widget`` and drop them, as a file manager would."""
-    mime = QMimeData()
-    mime.setUrls([file_manager_url(p) for p in paths])
-    pos = QPointF(widget.width() / 2, widget.height() / 2)
-    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    assert drop.isAccepted()
+    """Drag ``paths`` over ``widget`` and drop them with the URLs a Linux file manager makes."""
+    gui_drop_paths(widget, paths, to_url=file_manager_url)
 
 
 def error_boxes(widget) -> list[QMessageBox]:

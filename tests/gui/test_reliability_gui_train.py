@@ -17,6 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import make_shapes_dataset
+from tests.gui.conftest import open_folder as gui_open_folder
+from tests.gui.conftest import start_training
 
 pytestmark = pytest.mark.gui
 
@@ -41,15 +43,11 @@ def tiny_dataset(tmp_path) -> Path:
 
 
 def open_folder(qtbot, view, folder: Path) -> None:
-    view.set_dataset_folder(str(folder))
-    qtbot.waitUntil(lambda: not view.dataset.is_scanning(), timeout=WAIT_MS)
+    gui_open_folder(qtbot, view, folder, WAIT_MS)
 
 
 def start(qtbot, view, **config) -> None:
-    view.settings.set_config({**TINY, **config})
-    qtbot.waitUntil(view.start_button.isEnabled, timeout=WAIT_MS)
-    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
-    assert view.is_busy()
+    start_training(qtbot, view, {**TINY, **config}, WAIT_MS)
 
 
 def no_error_boxes(widget) -> bool:

@@ -15,6 +15,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from tests.conftest import make_shapes_dataset, save_image
+from tests.gui.conftest import open_folder as gui_open_folder
+from tests.gui.conftest import start_training
 
 pytestmark = pytest.mark.gui
 
@@ -37,15 +39,11 @@ def view(qtbot):
 
 
 def open_folder(qtbot, view, folder: Path) -> None:
-    view.set_dataset_folder(str(folder))
-    qtbot.waitUntil(lambda: not view.dataset.is_scanning(), timeout=WAIT_MS)
+    gui_open_folder(qtbot, view, folder, WAIT_MS)
 
 
 def start(qtbot, view, **config) -> None:
-    view.settings.set_config({**TINY, **config})
-    qtbot.waitUntil(view.start_button.isEnabled, timeout=WAIT_MS)
-    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
-    assert view.is_busy()
+    start_training(qtbot, view, {**TINY, **config}, WAIT_MS)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from resnet_studio.gui.frame_sources import CameraSource, FakeFrameSource, multimedia_problem
 from resnet_studio.gui.webcam_view import WebcamView
 from resnet_studio.gui.webcam_worker import save_snapshot
+from tests.helpers import save_random_model
 
 pytestmark = pytest.mark.gui
 
@@ -23,21 +24,11 @@ CLASSES = ["circle", "square", "triangle"]
 @pytest.fixture
 def tiny_model(tmp_path, torch_one_thread):
     """A random-init 3-class ResNet-18 model file for 32 px input, remembering its dataset folder."""
-    import torch
-
-    from resnet_studio.engine.images import Preprocess
-    from resnet_studio.engine.modelfile import ModelInfo, save_model_file
-    from resnet_studio.engine.zoo import build_model
-
-    torch.manual_seed(0)
     dataset = tmp_path / "shapes"
     for c in CLASSES:
         (dataset / c).mkdir(parents=True)
-    info = ModelInfo(arch="resnet18", classes=CLASSES, preprocess=Preprocess.for_image_size(32), small_input=True,
-                     dataset_dir=str(dataset), name="Tiny shapes")
-    path = tmp_path / "tiny.safetensors"
-    save_model_file(path, build_model("resnet18", len(CLASSES), small_input=True).state_dict(), info)
-    return path
+    return save_random_model(tmp_path / "tiny.safetensors", CLASSES, image_size=32, small_input=True,
+                             dataset_dir=str(dataset), name="Tiny shapes")
 
 
 class SlowPredictor:

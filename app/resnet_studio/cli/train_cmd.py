@@ -328,6 +328,7 @@ def run(args: argparse.Namespace) -> int:
                     if _rank() == 0:
                         err("cancelled while looking for a learning rate; nothing was trained.")
                     return 130
+                # under torchrun every process swept on its own; train() makes all use rank 0's rate
                 config = replace(config, lr=found.suggestion)
             result = train(args.data_dir, args.out, config, on_event=progress, cancel=cancel)
     except StudioError:

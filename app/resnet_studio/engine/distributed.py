@@ -8,7 +8,8 @@ itself (``WORLD_SIZE`` > 1); this module holds what it needs:
   picks this process's GPU (``LOCAL_RANK``) and wraps the network in DDP.
 * A small **control channel** (always gloo, on CPU tensors, so it never waits for a GPU) carries,
   once per batch, "is anyone cancelling / without pictures / how many pictures in all", and the
-  epoch's sums and validation results. Every process therefore takes the same decisions.
+  epoch's sums and validation results. Every process therefore takes the same decisions. At the
+  start it also hands rank 0's learning rate to all (``--lr auto``: each process ran its own sweep).
 * **Failures**: a process that raises writes its message into torchrun's key-value store before it
   exits; the others' next collective then fails at once (gloo notices the closed connection) and
   becomes a :class:`DistributedError` naming the lost process and, when known, its message. A
@@ -186,6 +187,15 @@ class Distributed:
         with self.guard():
             dist.all_reduce(t, group=self._ctrl)
         return t.tolist()
+
+    def broadcast_object(self, obj):
+        """Rank 0's ``obj`` (small, picklable) on every process."""
+        import torch.distributed as dist
+
+        box = [obj]
+        with self.guard():
+            dist.broadcast_object_list(box, src=0, group=self._ctrl)
+        return box[0]
 
     def gather(self, obj) -> list:
         """Every process's ``obj`` (small, picklable), in rank order."""

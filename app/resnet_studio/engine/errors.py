@@ -55,6 +55,10 @@ class OutputWriteError(StudioError):
     """A result file could not be written (disk full, read-only folder, no permission)."""
 
 
+class RunError(StudioError):
+    """A training-run record (:mod:`runs`) is missing or cannot be read."""
+
+
 class CancelledError(StudioError):
     """The user cancelled the job."""
 

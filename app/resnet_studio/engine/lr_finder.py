@@ -27,7 +27,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 
@@ -270,20 +269,11 @@ def _start_model(config: TrainConfig, plan, split, stage, cancel):
 
 def _sweep_head(sweep: _Sweep, config, plan, split, model, weights_file, device, stage) -> int:
     """Head mode: the last layer learns on standardised cached features, as in training."""
-    import torch
-
-    from .features import cached_features, file_digest, model_key
-    from .paths import user_cache_dir
-    from .train import preprocess_for
+    from .features import cached_features
+    from .train import _feature_cache, preprocess_for
 
     preprocess = preprocess_for(config)
-    cache_dir = Path(config.cache_dir) if config.cache_dir else user_cache_dir() / "features"
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    if weights_file is not None:
-        weights_id = file_digest(weights_file, cache_dir)
-    else:
-        weights_id = f"random-seed{config.seed}-torch{torch.__version__}"
-    key = model_key(config.arch, weights_id, preprocess, small_input=plan.small_input)
+    cache_dir, key = _feature_cache(config, plan, preprocess, weights_file)
     # training and validation pictures both: the training that follows then finds them all cached
     samples = list(split.train) + list(split.val)
     paths = [p for p, _ in samples]
@@ -352,13 +342,10 @@ def _sweep_network(sweep: _Sweep, config, plan, split, model, device, stage) -> 
 
     The optimiser (SGD with momentum, no weight decay on batch-norm scales and biases), the frozen
     front of finetune mode, mixed precision on CUDA and the augmentation are those of
-    ``train._train_network``.
+    ``train._train_network``: both set the network up with ``train._network_setup``.
     """
-    import torch
-    from torch import nn
-
-    from .train import _FrozenFront, preprocess_for
-    from .train_data import Augment, ImageBank, make_batches, prefetch
+    from .train import _network_setup, preprocess_for
+    from .train_data import ImageBank, make_batches, prefetch
 
     preprocess = preprocess_for(config)
     samples = list(split.train)
@@ -376,58 +363,24 @@ def _sweep_network(sweep: _Sweep, config, plan, split, model, device, stage) -> 
     if not items:
         raise DatasetError("None of the training pictures could be read.")
 
-    cuda = device.type == "cuda"
-    amp_dtype = (torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16) if cuda else None
-    scaler = torch.amp.GradScaler("cuda", enabled=amp_dtype == torch.float16)
-    model = model.to(device).to(memory_format=torch.channels_last)
-    front_fn = None
-    if plan.mode == "finetune":
-        front = nn.Sequential(model.conv1, model.bn1, model.relu, model.maxpool, model.layer1, model.layer2, model.layer3)
-        back = nn.Sequential(model.layer4, model.avgpool, nn.Flatten(1), model.fc)
-        for p in front.parameters():
-            p.requires_grad_(False)
-        front.eval()
-        trainable = list(back.parameters())
-        front_fn = _FrozenFront(front, device, preprocess.crop_size, sweep.steps * plan.batch_size,
-                                config.feature_backend)
-    else:
-        front, back = None, model
-        trainable = list(model.parameters())
-    decay = [p for p in trainable if p.ndim > 1]
-    no_decay = [p for p in trainable if p.ndim <= 1]
-    opt = torch.optim.SGD(
-        [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-        lr=sweep.start_lr, momentum=config.momentum,
-    )
-    loss_fn = nn.CrossEntropyLoss(label_smoothing=config.label_smoothing)
-    augment = (
-        Augment(scale=(min(max(config.crop_scale, 0.01), 1.0), 1.0), hflip=config.hflip,
-                jitter=max(0.0, config.color_jitter))
-        if config.augment else None
-    )
-    mean = torch.tensor(preprocess.mean, device=device).view(1, 3, 1, 1) * 255
-    inv_std = 1.0 / (torch.tensor(preprocess.std, device=device).view(1, 3, 1, 1) * 255)
+    net = _network_setup(config, plan, model, device, preprocess, lr=sweep.start_lr,
+                         front_images=sweep.steps * plan.batch_size)
+    opt, cuda = net.opt, net.cuda
     bs = max(1, min(plan.batch_size, len(items)))
-
-    def forward(x):
-        with torch.autocast(device.type, dtype=amp_dtype, enabled=cuda):
-            if front_fn is not None:
-                x = front_fn(x)
-            return back(x)
 
     def skip(_i: int, _reason: str) -> None:  # only when decoding on the fly
         pass
 
     stage("training", "Trying learning rates")
-    model.train()
-    if front is not None:
-        front.eval()  # frozen batch-norm statistics, as in training
+    net.model.train()
+    if net.front is not None:
+        net.front.eval()  # frozen batch-norm statistics, as in training
     step, epoch = 0, 0
     while step < sweep.steps:
         epoch += 1
         got_any = False
         batch_iter = prefetch(
-            lambda e=epoch: make_batches(bank, items, bs, augment=augment, seed=config.seed, epoch=e,
+            lambda e=epoch: make_batches(bank, items, bs, augment=net.augment, seed=config.seed, epoch=e,
                                          shuffle=True, on_unreadable=skip, drop_single=True),
             pin=cuda,
         )
@@ -437,19 +390,17 @@ def _sweep_network(sweep: _Sweep, config, plan, split, model, device, stage) -> 
                 if len(yb) < 2 and len(items) > 1:
                     continue  # batch norm needs two pictures
                 got_any = True
-                x = ((xb.to(device, non_blocking=cuda).float() - mean) * inv_std).contiguous(
-                    memory_format=torch.channels_last)
-                y = yb.to(device, non_blocking=cuda)
+                x, y = net.to_input(xb), yb.to(device, non_blocking=cuda)
                 lr = sweep.lr(step)
                 for group in opt.param_groups:
                     group["lr"] = lr
-                loss = loss_fn(forward(x).float(), y)
+                loss = net.loss_fn(net.forward(x).float(), y)
                 if not sweep.record(step, lr, float(loss.detach())):
                     return len(items)
                 opt.zero_grad(set_to_none=True)
-                scaler.scale(loss).backward()
-                scaler.step(opt)
-                scaler.update()
+                net.scaler.scale(loss).backward()
+                net.scaler.step(opt)
+                net.scaler.update()
                 step += 1
                 if step >= sweep.steps:
                     break

@@ -23,7 +23,7 @@ from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import StudioError
+from .errors import RunError, StudioError  # RunError: also importable from here, as before
 from .fileio import atomic_write, write_error
 
 if TYPE_CHECKING:  # the training engine imports torch; this module must not
@@ -35,10 +35,6 @@ FORMAT_VERSION = 1
 #: A record larger than this is not one of ours (a 60-epoch run with 100 classes is ~100 kB).
 MAX_RECORD_BYTES = 8 * 1024 * 1024
 _RUN_ID = re.compile(r"^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$")
-
-
-class RunError(StudioError):
-    """A training-run record is missing or cannot be read."""
 
 
 @dataclass

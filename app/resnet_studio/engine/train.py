@@ -28,7 +28,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -608,6 +608,8 @@ def train(
     Returns a :class:`TrainResult` (also after a cancel: ``cancelled`` is True and ``model_path``
     is the best model saved so far, or None). Raises :class:`DatasetError`, :class:`ModelError`
     (:class:`WeightsNotFoundError`), :class:`DeviceError` or :class:`OutputWriteError`.
+
+    Under torchrun every process uses rank 0's ``config.lr`` (see :mod:`distributed`).
     """
     from .datasets import scan_dataset
     from .devices import pick_device
@@ -622,6 +624,12 @@ def train(
     if ddp is not None and not ddp.is_main:
         emit = lambda e: None  # noqa: E731 - only rank 0 reports progress
     try:
+        if ddp is not None:
+            # Every process trains with rank 0's learning rate: with --lr auto each one ran its own
+            # LR-finder sweep before this (no process group existed yet), and sweeps on different
+            # GPUs or shares of a noisy loss can suggest different rates; DDP replicas that step
+            # with different rates drift apart silently.
+            config = replace(config, lr=ddp.broadcast_object(config.lr))
         emit(StageEvent("preparing", "Reading the folder"))
         split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
         if ddp is None or ddp.is_main:
@@ -677,20 +685,29 @@ def _start_distributed(config: TrainConfig):
 # Head only, on cached features
 
 
-def _train_head(run: _Run, model, weights_file: Path | None) -> None:
+def _feature_cache(config: TrainConfig, plan: TrainPlan, preprocess: Preprocess,
+                   weights_file: Path | None) -> tuple[Path, str]:
+    """The feature cache folder (created) and the cache key of this backbone's features. The LR
+    finder uses the same, so the training after it finds every feature cached."""
     import torch
 
-    from .features import cached_features, file_digest, model_key
+    from .features import file_digest, model_key
     from .paths import user_cache_dir
 
-    cfg, plan, split = run.config, run.plan, run.split
-    cache_dir = Path(cfg.cache_dir) if cfg.cache_dir else user_cache_dir() / "features"
+    cache_dir = Path(config.cache_dir) if config.cache_dir else user_cache_dir() / "features"
     cache_dir.mkdir(parents=True, exist_ok=True)
     if weights_file is not None:
         weights_id = file_digest(weights_file, cache_dir)
     else:  # a random backbone is fixed by the seed (and torch's generator)
-        weights_id = f"random-seed{cfg.seed}-torch{torch.__version__}"
-    key = model_key(cfg.arch, weights_id, run.preprocess, small_input=plan.small_input)
+        weights_id = f"random-seed{config.seed}-torch{torch.__version__}"
+    return cache_dir, model_key(config.arch, weights_id, preprocess, small_input=plan.small_input)
+
+
+def _train_head(run: _Run, model, weights_file: Path | None) -> None:
+    from .features import cached_features
+
+    cfg, split = run.config, run.split
+    cache_dir, key = _feature_cache(cfg, run.plan, run.preprocess, weights_file)
     samples = list(split.train) + list(split.val)
     paths = [p for p, _ in samples]
 
@@ -733,10 +750,12 @@ def _extract_shard(run: _Run, model, paths, key: str, cache_dir: Path) -> bool:
 
     cancelled = False
     try:
+        # load=False: only fill the cache; no process uses its share's features (rank 0 reads
+        # them all afterwards), so none is assembled in memory or streamed to a temporary file
         cached_features(
             model, mine, run.preprocess, key, cache_dir=cache_dir, device=run.device,
             batch_size=64 if run.device.type == "cuda" else 32, backend=run.config.feature_backend,
-            workers=run.config.workers, progress=progress, cancel=run.cancel,
+            workers=run.config.workers, progress=progress, cancel=run.cancel, load=False,
         )
     except CancelledError:
         cancelled = True
@@ -865,11 +884,8 @@ def _head_epochs(run: _Run, head, opt, sched, loss_fn, fs, train, val, scale, ge
 
 def _train_network(run: _Run, model) -> None:
     import torch
-    from torch import nn
 
-    from .train_data import Augment, ImageBank, make_batches, prefetch
-
-    from .train_data import fits_in_ram
+    from .train_data import ImageBank, fits_in_ram, make_batches, prefetch
 
     cfg, plan, split, device, ddp = run.config, run.plan, run.split, run.device, run.dist
     samples = list(split.train) + list(split.val)
@@ -922,29 +938,14 @@ def _train_network(run: _Run, model) -> None:
         if entry not in run.skipped:
             run.skipped.append(entry)
 
-    cuda = device.type == "cuda"
-    amp_dtype = None
-    if cuda:
-        amp_dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    scaler = torch.amp.GradScaler("cuda", enabled=amp_dtype == torch.float16)
-    model = model.to(device).to(memory_format=torch.channels_last)
-    finetune = plan.mode == "finetune"
-    if finetune:
-        front = nn.Sequential(model.conv1, model.bn1, model.relu, model.maxpool, model.layer1, model.layer2, model.layer3)
-        back = nn.Sequential(model.layer4, model.avgpool, nn.Flatten(1), model.fc)
-        for p in front.parameters():
-            p.requires_grad_(False)
-        trainable = list(back.parameters())
-    else:
-        front, back = None, model
-        trainable = list(model.parameters())
-    # no weight decay on batch-norm scales and biases (it only hurts them)
-    decay = [p for p in trainable if p.ndim > 1]
-    no_decay = [p for p in trainable if p.ndim <= 1]
-    opt = torch.optim.SGD(
-        [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-        lr=plan.lr, momentum=cfg.momentum,
-    )
+    work = (len(train_items) + len(val_items)) * plan.epochs
+    setup = _network_setup(cfg, plan, model, device, run.preprocess, lr=plan.lr, front_images=work)
+    model, front, back, opt, scaler = setup.model, setup.front, setup.back, setup.opt, setup.scaler
+    loss_fn, augment, to_input, forward, cuda = setup.loss_fn, setup.augment, setup.to_input, setup.forward, setup.cuda
+    if setup.front_fn is not None:
+        run.frozen_backend = setup.front_fn.backend
+        if setup.front_fn.note:
+            run.warnings.append(setup.front_fn.note)
     bs = plan.batch_size  # the global batch: with torchrun each process takes bs / processes of it
     micro = bs  # pictures per forward pass; halved after the GPU runs out of memory (gradients add up)
     rest = len(train_items) % bs
@@ -953,34 +954,7 @@ def _train_network(run: _Run, model) -> None:
     total = batches * plan.epochs
     warmup = min(batches, total // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: _lr_factor(s, total, warmup, cfg.schedule))
-    loss_fn = nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
-    augment = (
-        Augment(scale=(min(max(cfg.crop_scale, 0.01), 1.0), 1.0), hflip=cfg.hflip, jitter=max(0.0, cfg.color_jitter))
-        if cfg.augment else None
-    )
-    mean = torch.tensor(run.preprocess.mean, device=device).view(1, 3, 1, 1) * 255
-    inv_std = 1.0 / (torch.tensor(run.preprocess.std, device=device).view(1, 3, 1, 1) * 255)
-
-    def to_input(x):
-        x = x.to(device, non_blocking=cuda).float()
-        return ((x - mean) * inv_std).contiguous(memory_format=torch.channels_last)
-
-    front_fn = None
-    if front is not None:
-        front.eval()
-        work = (len(train_items) + len(val_items)) * plan.epochs
-        front_fn = _FrozenFront(front, device, run.preprocess.crop_size, work, cfg.feature_backend)
-        run.frozen_backend = front_fn.backend
-        if front_fn.note:
-            run.warnings.append(front_fn.note)
-
     net = ddp.wrap(back) if ddp is not None else back  # DDP averages the gradients over processes
-
-    def forward(x, module=None):
-        with torch.autocast(device.type, dtype=amp_dtype, enabled=cuda):
-            if front_fn is not None:
-                x = front_fn(x)
-            return (module or back)(x)
 
     def step(x, y, scale: float, micro: int):
         """One optimiser step on the batch, ``micro`` pictures per pass; (loss sum, correct) or
@@ -1146,6 +1120,86 @@ class _FrozenFront:
 
 #: Finetune on the CPU: pictures × epochs from which the frozen front runs in ONNX Runtime.
 _ORT_FRONT_MIN_IMAGES = 600
+
+
+@dataclass
+class _NetworkSetup:
+    """What training on pictures (finetune / full) and the LR finder's sweep share: the model on
+    its device (channels-last), its frozen front (finetune) and learning back, the optimiser, loss,
+    augmentation and the input normalisation and forward pass."""
+
+    model: object
+    front: object  # stem + layer1-3, frozen (finetune); None in full mode
+    back: object  # what learns: layer4 + fc (finetune) or the whole model
+    front_fn: _FrozenFront | None
+    opt: object
+    scaler: object  # float16 gradient scaler (enabled only with float16 autocast on CUDA)
+    loss_fn: object
+    augment: object  # train_data.Augment or None
+    cuda: bool
+    to_input: Callable  # a batch of uint8 pictures -> normalised float input on the device
+    forward: Callable  # forward(x, module=None): frozen front, then ``module`` (default: back)
+
+
+def _network_setup(config: TrainConfig, plan: TrainPlan, model, device, preprocess: Preprocess, *,
+                   lr: float, front_images: int) -> _NetworkSetup:
+    """Set up ``model`` for learning on pictures in ``plan.mode`` (finetune or full).
+
+    ``front_images`` (pictures the frozen front will see) decides whether it is worth exporting
+    the front to ONNX Runtime on the CPU.
+    """
+    import torch
+    from torch import nn
+
+    from .train_data import Augment
+
+    cuda = device.type == "cuda"
+    amp_dtype = None
+    if cuda:
+        amp_dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    scaler = torch.amp.GradScaler("cuda", enabled=amp_dtype == torch.float16)
+    model = model.to(device).to(memory_format=torch.channels_last)
+    if plan.mode == "finetune":
+        front = nn.Sequential(model.conv1, model.bn1, model.relu, model.maxpool, model.layer1, model.layer2, model.layer3)
+        back = nn.Sequential(model.layer4, model.avgpool, nn.Flatten(1), model.fc)
+        for p in front.parameters():
+            p.requires_grad_(False)
+        trainable = list(back.parameters())
+    else:
+        front, back = None, model
+        trainable = list(model.parameters())
+    # no weight decay on batch-norm scales and biases (it only hurts them)
+    decay = [p for p in trainable if p.ndim > 1]
+    no_decay = [p for p in trainable if p.ndim <= 1]
+    opt = torch.optim.SGD(
+        [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=lr, momentum=config.momentum,
+    )
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=config.label_smoothing)
+    augment = (
+        Augment(scale=(min(max(config.crop_scale, 0.01), 1.0), 1.0), hflip=config.hflip,
+                jitter=max(0.0, config.color_jitter))
+        if config.augment else None
+    )
+    mean = torch.tensor(preprocess.mean, device=device).view(1, 3, 1, 1) * 255
+    inv_std = 1.0 / (torch.tensor(preprocess.std, device=device).view(1, 3, 1, 1) * 255)
+
+    def to_input(x):
+        x = x.to(device, non_blocking=cuda).float()
+        return ((x - mean) * inv_std).contiguous(memory_format=torch.channels_last)
+
+    front_fn = None
+    if front is not None:
+        front.eval()  # frozen batch-norm statistics
+        front_fn = _FrozenFront(front, device, preprocess.crop_size, front_images, config.feature_backend)
+
+    def forward(x, module=None):
+        with torch.autocast(device.type, dtype=amp_dtype, enabled=cuda):
+            if front_fn is not None:
+                x = front_fn(x)
+            return (module or back)(x)
+
+    return _NetworkSetup(model, front, back, front_fn, opt, scaler, loss_fn, augment, cuda, to_input, forward)
 
 
 def _evaluate_bank(model, forward, to_input, bank, items, batch_size, run: _Run, unreadable) -> Metrics | None:

@@ -205,13 +205,73 @@ def result_to_dict(result: Any) -> dict:
     return d
 
 
-class TrainWorker(Job):
-    """Runs ``engine.train.train`` and re-emits its events as signals with plain values."""
+class _EventRelayJob(Job):
+    """A job that relays engine events as signals: :class:`StageEvent` at once, the frequent
+    per-step event (``chunked_kind``) gathered into lists emitted at most every
+    :data:`BATCH_EMIT_INTERVAL_S` through :meth:`_emit_chunk`, anything else through
+    :meth:`_emit_other`. Pass :meth:`_on_event` to the engine and call :meth:`_drain` with
+    ``final=True`` when it returns."""
 
     stage = Signal(str, str, int, int)  # stage code, engine message, done, total
+    chunked_kind = ""  # class name of the event sent in chunks
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._events: collections.deque = collections.deque()
+        self._pending: list[dict] = []
+        self._last_emit = 0.0
+        self._owner_ident: int | None = None
+
+    def work(self) -> None:
+        self._owner_ident = threading.get_ident()
+        self.relay()
+
+    def relay(self) -> None:  # pragma: no cover - abstract
+        """The job's work, on its thread; engine events go to :meth:`_on_event`."""
+        raise NotImplementedError
+
+    def _emit_chunk(self, chunk: list[dict]) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _emit_other(self, kind: str, event: Any) -> None:
+        """An event that is neither a stage nor the chunked kind (ignored unless overridden)."""
+
+    # Engine callback: may in principle come from any thread; emits only on ours.
+    def _on_event(self, event: Any) -> None:
+        self._events.append(event)
+        if threading.get_ident() == self._owner_ident:
+            self._drain()
+
+    def _drain(self, *, final: bool = False) -> None:
+        while self._events:
+            event = self._events.popleft()
+            kind = type(event).__name__
+            if kind == self.chunked_kind:
+                self._pending.append(plain_values(event))
+                continue
+            self._flush()  # what came before this event is shown before it
+            if kind == "StageEvent":
+                self.stage.emit(str(event.stage), str(event.message), int(getattr(event, "done", 0) or 0),
+                                int(getattr(event, "total", 0) or 0))
+            else:
+                self._emit_other(kind, event)
+        if final or time.monotonic() - self._last_emit >= BATCH_EMIT_INTERVAL_S:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            chunk, self._pending = self._pending, []
+            self._last_emit = time.monotonic()
+            self._emit_chunk(chunk)
+
+
+class TrainWorker(_EventRelayJob):
+    """Runs ``engine.train.train`` and re-emits its events as signals with plain values."""
+
     batches = Signal(list)  # [BatchEvent fields as dict, ...], in order, chunked
     epoch = Signal(dict)  # EpochEvent fields
     succeeded = Signal(dict)  # result_to_dict(TrainResult); also after a cancel that kept a model
+    chunked_kind = "BatchEvent"
 
     def __init__(
         self,
@@ -228,13 +288,8 @@ class TrainWorker(Job):
         self.out_path = str(out_path)
         self.config = dict(config)
         self._train_fn = train_fn
-        self._events: collections.deque = collections.deque()
-        self._pending_batches: list[dict] = []
-        self._last_batch_emit = 0.0
-        self._owner_ident: int | None = None
 
-    def work(self) -> None:
-        self._owner_ident = threading.get_ident()
+    def relay(self) -> None:
         if self._train_fn is None:
             from ..engine import train as engine_train
 
@@ -249,36 +304,12 @@ class TrainWorker(Job):
             self._drain(final=True)
         self.succeeded.emit(result_to_dict(result))
 
-    # Engine callback: may in principle come from any thread; emits only on ours.
-    def _on_event(self, event: Any) -> None:
-        self._events.append(event)
-        if threading.get_ident() == self._owner_ident:
-            self._drain()
+    def _emit_chunk(self, chunk: list[dict]) -> None:
+        self.batches.emit(chunk)
 
-    def _drain(self, *, final: bool = False) -> None:
-        while self._events:
-            event = self._events.popleft()
-            kind = type(event).__name__
-            if kind == "BatchEvent":
-                self._pending_batches.append(plain_values(event))
-                continue
-            self._flush_batches()
-            if kind == "EpochEvent":
-                self.epoch.emit(plain_values(event))
-            elif kind == "StageEvent":
-                self.stage.emit(
-                    str(event.stage), str(event.message), int(getattr(event, "done", 0) or 0),
-                    int(getattr(event, "total", 0) or 0),
-                )
-        now = time.monotonic()
-        if final or now - self._last_batch_emit >= BATCH_EMIT_INTERVAL_S:
-            self._flush_batches()
-
-    def _flush_batches(self) -> None:
-        if self._pending_batches:
-            chunk, self._pending_batches = self._pending_batches, []
-            self._last_batch_emit = time.monotonic()
-            self.batches.emit(chunk)
+    def _emit_other(self, kind: str, event: Any) -> None:
+        if kind == "EpochEvent":
+            self.epoch.emit(plain_values(event))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -315,13 +346,13 @@ class ModelSaveJob(Job):
 # The learning-rate finder
 
 
-class LRFinderJob(Job):
+class LRFinderJob(_EventRelayJob):
     """Runs ``engine.lr_finder.find_lr`` (a short sweep; never writes a model file) and re-emits its
     events: stages as :class:`TrainWorker` does, sweep steps in chunks, the result as a dict."""
 
-    stage = Signal(str, str, int, int)  # stage code, engine message, done, total
     steps = Signal(list)  # [{"step", "steps", "lr", "loss", "raw_loss"}, ...], in order, chunked
     succeeded = Signal(dict)  # LRFinderResult.to_dict()
+    chunked_kind = "LRFinderEvent"
 
     def __init__(
         self,
@@ -338,13 +369,8 @@ class LRFinderJob(Job):
         self.config = {k: v for k, v in dict(config).items() if k != "lr"}
         self.n_steps = int(steps)
         self._find_fn = find_fn
-        self._events: collections.deque = collections.deque()
-        self._pending: list[dict] = []
-        self._last_emit = 0.0
-        self._owner_ident: int | None = None
 
-    def work(self) -> None:
-        self._owner_ident = threading.get_ident()
+    def relay(self) -> None:
         if self._find_fn is None:
             from ..engine import lr_finder
             from ..engine.train import TrainConfig
@@ -359,27 +385,5 @@ class LRFinderJob(Job):
             self._drain(final=True)
         self.succeeded.emit(plain_values(result.to_dict() if hasattr(result, "to_dict") else result))
 
-    def _on_event(self, event: Any) -> None:
-        self._events.append(event)
-        if threading.get_ident() == self._owner_ident:
-            self._drain()
-
-    def _drain(self, *, final: bool = False) -> None:
-        while self._events:
-            event = self._events.popleft()
-            kind = type(event).__name__
-            if kind == "LRFinderEvent":
-                self._pending.append(plain_values(event))
-                continue
-            self._flush()
-            if kind == "StageEvent":
-                self.stage.emit(str(event.stage), str(event.message), int(getattr(event, "done", 0) or 0),
-                                int(getattr(event, "total", 0) or 0))
-        if final or time.monotonic() - self._last_emit >= BATCH_EMIT_INTERVAL_S:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._pending:
-            chunk, self._pending = self._pending, []
-            self._last_emit = time.monotonic()
-            self.steps.emit(chunk)
+    def _emit_chunk(self, chunk: list[dict]) -> None:
+        self.steps.emit(chunk)

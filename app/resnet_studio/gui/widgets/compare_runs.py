@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .plots import apply_plot_palette
 from .train_common import HintLabel, format_duration, format_percent
 
 #: One colour per run (mid-saturation: readable on light and dark backgrounds, and by most
@@ -127,23 +128,7 @@ class CompareRunsWidget(QWidget):
             self.set_runs(self._runs)
 
     def _apply_palette(self) -> None:
-        pal = self.palette()
-        background = pal.color(QPalette.ColorRole.Base)
-        text = pal.color(QPalette.ColorRole.Text)
-        for plot in (self.acc_plot, self.loss_plot):
-            plot.setBackground(background)
-            item = plot.getPlotItem()
-            for name in ("left", "bottom"):
-                axis = item.getAxis(name)
-                axis.setPen(pg.mkPen(text))
-                axis.setTextPen(pg.mkPen(text))
-            item.titleLabel.setAttr("color", text.name())
-            item.titleLabel.setText(item.titleLabel.text)
-            if item.legend is not None:
-                item.legend.setLabelTextColor(text)
-                fill = QColor(background)
-                fill.setAlpha(200)
-                item.legend.setBrush(pg.mkBrush(fill))
+        apply_plot_palette((self.acc_plot, self.loss_plot), self.palette())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -92,8 +92,10 @@ class LRFinderPanel(QWidget):
         running = QHBoxLayout()
         running.addWidget(self.bar, 1)
         running.addWidget(self.cancel_button)
+        # The hint gets a row of its own: beside the button it wrapped to three lines in Chinese and
+        # a QHBoxLayout does not grow for a word-wrapped label, so it ran into the plot.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.hint, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.use_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -101,6 +103,7 @@ class LRFinderPanel(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(running)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.hint)
         layout.addLayout(bottom)
 
         self.cancel_button.clicked.connect(self.cancel_requested)

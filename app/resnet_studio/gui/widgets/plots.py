@@ -26,6 +26,28 @@ _ORANGE = QColor(235, 130, 30)
 _GREEN = QColor(40, 170, 90)
 
 
+def apply_plot_palette(plots, palette: QPalette) -> None:
+    """Colour pyqtgraph ``PlotWidget``s like the widgets around them (light or dark theme):
+    background, axes, title and legend from ``palette``. pyqtgraph does not follow Qt palettes,
+    so call this at start and on every palette change."""
+    background = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    for plot in plots:
+        plot.setBackground(background)
+        item = plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+        item.titleLabel.setAttr("color", text.name())
+        item.titleLabel.setText(item.titleLabel.text)
+        if item.legend is not None:
+            item.legend.setLabelTextColor(text)
+            fill = QColor(background)
+            fill.setAlpha(200)
+            item.legend.setBrush(pg.mkBrush(fill))
+
+
 class GrowingSeries:
     """x/y float arrays that grow by doubling; ``data()`` returns views of the filled part."""
 
@@ -137,23 +159,7 @@ class TrainingPlots(QWidget):
         legend.addItem(self.train_acc_curve, self.tr("Training"))
 
     def _apply_palette(self) -> None:
-        pal = self.palette()
-        background = pal.color(QPalette.ColorRole.Base)
-        text = pal.color(QPalette.ColorRole.Text)
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.setBackground(background)
-            item = plot.getPlotItem()
-            for name in ("left", "bottom"):
-                axis = item.getAxis(name)
-                axis.setPen(pg.mkPen(text))
-                axis.setTextPen(pg.mkPen(text))
-            item.titleLabel.setAttr("color", text.name())
-            item.titleLabel.setText(item.titleLabel.text)
-            if item.legend is not None:
-                item.legend.setLabelTextColor(text)
-                fill = QColor(background)
-                fill.setAlpha(200)
-                item.legend.setBrush(pg.mkBrush(fill))
+        apply_plot_palette((self.loss_plot, self.acc_plot), self.palette())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
