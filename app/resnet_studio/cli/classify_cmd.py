@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..engine.devices import DEVICE_CHOICES
+from ..engine.fileio import on_read_only_disk
 from ._common import download_progress, err, positive_int, progress_bar, stream_ok
 from ..engine.zoo import DEFAULT_ARCH
 
@@ -56,13 +57,6 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _read_only(folder: Path) -> bool:
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # statvfs is missing on Windows
-        return False
-
-
 def _check_csv_target(path: Path) -> str | None:
     """Why the CSV cannot be written there, found before classifying (None when it looks fine).
     Problems only the write itself finds (a full disk) are reported when they happen."""
@@ -71,7 +65,7 @@ def _check_csv_target(path: Path) -> str | None:
     parent = path.parent if str(path.parent) else Path(".")
     if not _is_dir(parent):
         return f"--csv {path}: the folder {parent} does not exist."
-    if _read_only(parent):
+    if on_read_only_disk(parent):
         return f"--csv {path}: the folder {parent} is on a read-only disk."
     if not os.access(parent, os.W_OK):
         return f"--csv {path}: you do not have permission to write in {parent}."

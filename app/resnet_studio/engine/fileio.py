@@ -48,6 +48,15 @@ def _set_final_mode(tmp: Path, target: Path) -> None:
         pass  # not worth failing a save over (e.g. filesystems without permissions)
 
 
+def on_read_only_disk(folder: os.PathLike | str) -> bool:
+    """Whether ``folder`` is on a disk mounted read-only (a write-protected card, a CD, a network
+    share): a different fix for the user than a folder they may not write in."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # statvfs is missing on Windows
+        return False
+
+
 def describe_os_error(exc: OSError) -> str:
     """A short reason for an OS error, in words a user understands."""
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))

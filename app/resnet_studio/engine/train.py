@@ -453,6 +453,10 @@ def _resolve_out(out_path, config: TrainConfig, split) -> Path:
         raise OutputWriteError(f"{p} is a folder; give a file name for the model (for example model.safetensors).")
     if not p.parent.is_dir():
         raise OutputWriteError(f"Could not save {p.name}: the folder {p.parent} does not exist.")
+    from .fileio import on_read_only_disk
+
+    if on_read_only_disk(p.parent):
+        raise OutputWriteError(f"Could not save {p.name}: the folder {p.parent} is on a read-only disk.")
     if not os.access(p.parent, os.W_OK):
         raise OutputWriteError(f"Could not save {p.name}: you do not have permission to write in {p.parent}.")
     return p

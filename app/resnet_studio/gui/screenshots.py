@@ -12,6 +12,7 @@ CJK font (e.g. ``apt-get install fonts-noto-cjk``). A few minutes on a laptop CP
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated language codes")
     ap.add_argument("--size", default="1200x780", help="main window size, WIDTHxHEIGHT")
     ap.add_argument("--demo-dir", default=str(DEMO_DIR), help="where the demo world is made (emptied first)")
+    ap.add_argument("--keep", action="store_true", help="keep the demo world afterwards (to look into it)")
     args = ap.parse_args(argv)
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     unknown = only - set(ALL_SHOTS)
@@ -62,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {', '.join(shots)}: {time.monotonic() - t:.0f} s", flush=True)
     finally:
         studio.close()
+        if not args.keep:
+            shutil.rmtree(studio.base, ignore_errors=True)
     print(f"{len(studio.saved)} screenshots in {time.monotonic() - start:.0f} s")
     return 0
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 from .screenshots_classify import new_photos
+from .screenshots_train import RUN_SETTINGS
 from .screenshots_world import Studio, make_shapes
 
 SHOTS = ("classify_correct", "classify_retrain")
@@ -19,16 +20,16 @@ def _model_without_triangles(studio: Studio) -> str:
         from ..engine.train import TrainConfig, train
 
         folder = studio.pictures / MODEL_NAME
-        make_shapes(folder, per_class=16, classes=("circle", "square"))
+        make_shapes(folder, per_class=24, any_colour=True, classes=("circle", "square"))
         result = train(folder, trained_models_dir() / f"{MODEL_NAME}.safetensors",
-                       TrainConfig(mode="head", image_size=64, name=MODEL_NAME))
+                       TrainConfig(**RUN_SETTINGS, name=MODEL_NAME))
         studio.cache["two_shapes_model"] = str(result.model_path)
     return studio.cache["two_shapes_model"]
 
 
 def _open_wrong_menu(studio: Studio, row: int):
     """Click the card's "Wrong…" button, as a user would; the menu that pops up."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
@@ -40,7 +41,13 @@ def _open_wrong_menu(studio: Studio, row: int):
     _, wrong = v.delegate.correction_rects(opt.rect, opt)
     QTest.mouseClick(v.list.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, wrong.center())
     studio.wait(QApplication.activePopupWidget, 10, "the “Wrong…” menu")
-    return QApplication.activePopupWidget()
+    menu = QApplication.activePopupWidget()
+    # The offscreen screen is 800 × 600 and Qt moved the menu onto it: put it back under the
+    # button, where a real screen shows it (kept inside the window, as the shot is of the window).
+    at = v.list.viewport().mapToGlobal(wrong.bottomLeft())
+    right = studio.window.mapToGlobal(QPoint(studio.window.width(), 0)).x()
+    menu.move(min(at.x(), right - menu.width() - 4), at.y())
+    return menu
 
 
 def make(studio: Studio) -> None:
@@ -52,7 +59,7 @@ def make(studio: Studio) -> None:
     by_name = {p.name: p for p in new_photos(studio)}
     photos = [by_name[n] for n in ("circle_000.png", "triangle_000.png", "square_000.png",
                                    "circle_001.png", "triangle_001.png", "square_001.png")]
-    v.retrain_config = {"epochs": 400}  # long enough to be caught half way
+    v.retrain_config = {"epochs": 60}  # long enough to be caught half way
     for lang in studio.languages():
         # Each language starts from scratch: the training folder as it was, and a copy of the
         # model (corrections are remembered per model file).
@@ -75,8 +82,11 @@ def make(studio: Studio) -> None:
         studio.wait(lambda: second.corrected == "triangle" and not v._copies, 30, "the copy")
         if not v.retrain():
             raise RuntimeError("retraining did not start")
-        studio.wait(lambda: v.retrain_progress.maximum() == 1000 and v.retrain_progress.value() > 350, 300, "retraining")
-        studio.save("classify_retrain", settle=0.1)
+        bar = v.retrain_progress
+        studio.wait(lambda: bar.maximum() == 1000 and bar.value() > 350, 300, "retraining")
+        if not v.is_retraining():
+            raise RuntimeError("the retrain ended before it was shot: give it more epochs")
+        studio.save("classify_retrain", settle=0.05)
         v.cancel_retrain()
         studio.wait(lambda: not v.is_retraining(), 60, "the retrain to stop")
     v.retrain_config = {}

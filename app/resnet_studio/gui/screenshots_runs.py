@@ -6,7 +6,7 @@ higher learning rate and more epochs is recorded here by the training engine dir
 
 from __future__ import annotations
 
-from .screenshots_train import shapes_dataset, shapes_model
+from .screenshots_train import RUN_SETTINGS, shapes_dataset, shapes_model
 from .screenshots_world import Studio
 
 SHOTS = ("models_runs", "compare_runs")
@@ -19,7 +19,7 @@ def _second_run(studio: Studio) -> None:
     from ..engine.train import TrainConfig, train
 
     shapes_model(studio)  # the first run, so the comparison reads "A then B"
-    config = TrainConfig(mode="head", image_size=64, batch_size=16, epochs=12, lr=0.05,
+    config = TrainConfig(**{**RUN_SETTINGS, "lr": 0.05},
                          name="Shapes, higher learning rate")
     studio.cache["second_run"] = train(shapes_dataset(studio), trained_models_dir() / "Shapes fast.safetensors", config)
 
