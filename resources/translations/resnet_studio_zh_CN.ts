@@ -42,566 +42,566 @@
 <context>
     <name>ClassifyView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="373"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="390"/>
         <source>&amp;Model:</source>
         <extracomment>The residual stages &quot;Show why&quot; can look at (engine.explain.LAYERS; not imported: it loads numpy). Where the training folders the user pointed to (for models whose own folder is gone) are kept. TrainConfig overrides for a retrain (mode &quot;head&quot; by default: seconds on a CPU).</extracomment>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="374"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="391"/>
         <source>Which model classifies the photos. ImageNet models know 1000 everyday categories; your own models know the categories you taught them.</source>
         <translation>用哪个模型给照片分类。ImageNet 模型认识 1000 种常见类别；你自己的模型认识你教给它的类别。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="377"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="393"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="394"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="410"/>
         <source>Open photos…</source>
         <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="378"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="395"/>
         <source>Choose photos to classify (Ctrl+O)</source>
         <translation>选择要分类的照片 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="379"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="394"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="396"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="411"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="380"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="397"/>
         <source>Classify every photo in a folder and its sub-folders (Ctrl+Shift+O)</source>
         <translation>对文件夹及其子文件夹中的所有照片分类 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="381"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="398"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="382"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399"/>
         <source>Classify an image or file paths from the clipboard (Ctrl+V)</source>
         <translation>对剪贴板中的图片或文件路径分类 (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="383"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="400"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="384"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="401"/>
         <source>Save all results as a spreadsheet (CSV) file (Ctrl+E)</source>
         <translation>把全部结果保存为表格 (CSV) 文件 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="385"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="402"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="386"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="403"/>
         <source>Remove all results from the list (Ctrl+Shift+Backspace)</source>
         <translation>从列表中移除全部结果 (Ctrl+Shift+Backspace)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="387"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="388"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="876"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1069"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="404"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="405"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="934"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="389"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406"/>
         <source>Stop classifying; results so far are kept (Esc)</source>
         <translation>停止分类；已有结果会保留 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="390"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="407"/>
         <source>Drop photos or folders here</source>
         <translation>把照片或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="391"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="408"/>
         <source>Folders are searched with all their sub-folders. You can also paste an image or copied files with Ctrl+V.</source>
         <translation>文件夹会连同所有子文件夹一起查找。也可以用 Ctrl+V 粘贴图片或已复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="395"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="412"/>
         <source>Filter by label or file name</source>
         <translation>按标签或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="396"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413"/>
         <source>Show only results whose label or file name contains this text</source>
         <translation>只显示标签或文件名包含此文字的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="397"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414"/>
         <source>&amp;Sort:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="416"/>
         <source>As added</source>
         <translation>按添加顺序</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="400"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="417"/>
         <source>Label (A–Z)</source>
         <translation>标签 (A–Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="401"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="418"/>
         <source>Most confident first</source>
         <translation>置信度从高到低</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="402"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="419"/>
         <source>Least confident first</source>
         <translation>置信度从低到高</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="423"/>
         <source>Only “not sure”</source>
         <translation>只看“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="407"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="424"/>
         <source>Show only results whose confidence is below the threshold</source>
         <translation>只显示置信度低于阈值的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="408"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="425"/>
         <source>Only unreadable</source>
         <translation>只看无法读取的</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="409"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="426"/>
         <source>Show only files that could not be read</source>
         <translation>只显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="410"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="427"/>
         <source>Show top 5</source>
         <translation>显示前 5 名</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="411"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="428"/>
         <source>Show the five most likely labels on every card (click a card to open or close just that one)</source>
         <translation>在每张卡片上显示最可能的五个标签（单击卡片可单独展开或收起）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="430"/>
         <source>Show why</source>
         <translation>显示原因</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="431"/>
         <source>Colour each photo by how much each part made the model choose its label: red parts mattered most, blue parts not at all (Ctrl+Shift+W). Open a card and click another label to see why that one.</source>
         <translation>按照照片各部分对模型选出该标签的影响程度给照片着色：红色部分影响最大，蓝色部分毫无影响（Ctrl+Shift+W）。展开一张卡片并点击另一个标签，可查看模型为什么会认为是那个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="417"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="434"/>
         <source>How strongly the colours cover the photo</source>
         <translation>颜色覆盖照片的浓淡程度</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="418"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="435"/>
         <source>Heat map opacity</source>
         <translation>热力图不透明度</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="420"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="437"/>
         <source>Whole objects</source>
         <translation>整体物体</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="421"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="438"/>
         <source>Parts</source>
         <translation>局部</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="422"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="439"/>
         <source>Fine details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="426"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="443"/>
         <source>Which stage of the network to look at: the last one (whole objects) is what the decision is made from; earlier ones show finer but less telling detail</source>
         <translation>查看网络的哪一层：最后一层（整体物体）是模型做出判断的依据；更早的层显示更精细、但说明力较弱的细节</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="428"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="445"/>
         <source>“Not sure” below:</source>
         <translation>低于此值为“不确定”：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="429"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="446"/>
         <source>Results whose top confidence is below this value are marked “not sure”</source>
         <translation>最高置信度低于此值的结果会标为“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="430"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="447"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="459"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1035"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="517"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1093"/>
         <source>Choose or download a model first; your photos will be classified then.</source>
         <translation>请先选择或下载一个模型，之后会自动为你的照片分类。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="483"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="796"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="541"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="854"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="529"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="587"/>
         <source>Open photos</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="530"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="588"/>
         <source>Images ({exts});;All files (*)</source>
         <translation>图片 ({exts});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="537"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="595"/>
         <source>Open a folder of photos</source>
         <translation>打开照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="552"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="610"/>
         <source>The clipboard holds no image and no file paths.</source>
         <translation>剪贴板里没有图片，也没有文件路径。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="557"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="615"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可以导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="563"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="621"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="564"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="622"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="571"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="629"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="578"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="636"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="579"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="637"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="653"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="711"/>
         <source>The training folder of “{name}” is gone: where is it now?</source>
         <translation>“{name}”的训练文件夹不见了：它现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="686"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="744"/>
         <source>Wrong: it is…</source>
         <translation>错了：它是…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="692"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="750"/>
         <source>New category…</source>
         <translation>新类别…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="697"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="755"/>
         <source>New category</source>
         <translation>新类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="698"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="756"/>
         <source>Name of the category this photo belongs to:</source>
         <translation>这张照片所属类别的名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="710"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="768"/>
         <source>{name} is already in the training folder.</source>
         <translation>{name} 已在训练文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="727"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="785"/>
         <source>{name} is also in the training folder under another category; remove it from there if it does not belong.</source>
         <translation>{name} 也在训练文件夹的另一个类别中；如果它不属于那里，请将其删除。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="743"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="801"/>
         <source>Added {name} to “{category}”.</source>
         <translation>已将 {name} 添加到“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="749"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="807"/>
         <source>Could not add the photo</source>
         <translation>无法添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="787"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="809"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="845"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="867"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="810"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="868"/>
         <source>Reading the pictures…</source>
         <translation>正在读取图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="811"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="869"/>
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="812"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="870"/>
         <source>Checking…</source>
         <translation>检查中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="813"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="871"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="819"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="877"/>
         <source>Reading the pictures… {done} of {total}</source>
         <translation>正在读取图片… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="829"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="887"/>
         <source>Training… epoch {epoch} of {epochs}</source>
         <translation>训练中… 第 {epoch}/{epochs} 轮</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="838"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="856"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="896"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="914"/>
         <source>Retraining cancelled; the model in use did not change.</source>
         <translation>已取消重新训练；当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="841"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="899"/>
         <source>Retrained: {accuracy:.0%} right on the check pictures. Now using {name}.</source>
         <translation>重新训练完成：检验图片正确率 {accuracy:.0%}。现在使用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="851"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="909"/>
         <source>Retraining failed</source>
         <translation>重新训练失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="875"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="933"/>
         <source>Retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="879"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="937"/>
         <source>Teach the current model the photos you corrected: it learns again from its training folder, new photos included (seconds for the last layer), and the new model is used at once.</source>
         <translation>让当前模型学习你纠正过的照片：它会在训练文件夹（包括新照片）上重新学习（只训练最后一层，几秒钟），新模型会立即投入使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="883"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="941"/>
         <source>Retraining {name}…</source>
         <translation>正在重新训练 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="886"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="944"/>
         <source>{n} photo(s) added to the training folder of {name}.</source>
         <translation>已有 {n} 张照片添加到 {name} 的训练文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="930"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="988"/>
         <source>The classification engine could not start: {message}</source>
         <translation>分类引擎无法启动：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="936"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="970"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="994"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1028"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="968"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1026"/>
         <source>{name} · {n} categories</source>
         <translation>{name} · {n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="972"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="979"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1030"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1037"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="984"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1042"/>
         <source>The ImageNet weights for {name} are not on this computer yet. Download them once (internet needed), or choose a weights file you already have.</source>
         <translation>这台电脑上还没有 {name} 的 ImageNet 权重。可以下载一次（需要联网），或选择你已有的权重文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="986"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1070"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1044"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1128"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="987"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1045"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="988"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="991"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1046"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1049"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="990"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1048"/>
         <source>This model could not be loaded: {message}</source>
         <translation>无法加载此模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="991"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1049"/>
         <source>Choose another model file…</source>
         <translation>选择其他模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1003"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1061"/>
         <source>{n} file(s) were skipped because they are not images.</source>
         <translation>跳过了 {n} 个不是图片的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1005"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1063"/>
         <source>No photos found in what you opened.</source>
         <translation>在你打开的内容中没有找到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1037"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1095"/>
         <source>Classification stopped</source>
         <translation>分类已停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1039"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1097"/>
         <source>Cancelled: {done} of {total} photos were classified.</source>
         <translation>已取消：{total} 张照片中已分类 {done} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1042"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1100"/>
         <source>Classified {n} photos.</source>
         <translation>已分类 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1068"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1126"/>
         <source>Downloading the {name} weights…</source>
         <translation>正在下载 {name} 的权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1081"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1139"/>
         <source>Downloading the {name} weights… {done:.1f} of {total:.1f} MB</source>
         <translation>正在下载 {name} 的权重… {done:.1f} / {total:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1088"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1146"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1089"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1147"/>
         <source>Download cancelled.</source>
         <translation>下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1099"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1157"/>
         <source>Saved {n} results to {path}</source>
         <translation>已将 {n} 条结果保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1143"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1201"/>
         <source>{name} was classified with another model: classify it again to see why.</source>
         <translation>{name} 是用另一个模型分类的：请重新分类后再查看原因。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1145"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1203"/>
         <source>Could not show why for {name}: {message}</source>
         <translation>无法显示 {name} 的原因：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1183"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1241"/>
         <source>Open the photo</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1184"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1242"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1188"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1246"/>
         <source>Copy label</source>
         <translation>复制标签</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1190"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1248"/>
         <source>Show why it could be</source>
         <translation>显示为何可能是</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1192"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1250"/>
         <source>{label} ({score:.0%})</source>
         <translation>{label}（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1197"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1255"/>
         <source>Copy file path</source>
         <translation>复制文件路径</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1201"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1259"/>
         <source>Right: add to “{category}”</source>
         <translation>正确：添加到“{category}”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1211"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1269"/>
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1213"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1271"/>
         <source>{n} not sure</source>
         <translation>{n} 张不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1215"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1273"/>
         <source>{n} could not be read</source>
         <translation>{n} 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1230"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1288"/>
         <source>Classifying {done} of {total}…</source>
         <translation>正在分类 {done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1233"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1291"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1234"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1292"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
@@ -609,7 +609,7 @@
 <context>
     <name>CompareRunsDialog</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="376"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="369"/>
         <source>Compare training runs</source>
         <translation>比较训练记录</translation>
     </message>
@@ -617,255 +617,255 @@
 <context>
     <name>CompareRunsWidget</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="115"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="118"/>
         <source>Validation accuracy (higher is better)</source>
         <extracomment>One colour per run (mid-saturation: readable on light and dark backgrounds, and by most colour-blind people: blue and orange). The first rows of the table are results (accuracy, loss, epochs, finished); the rest settings.</extracomment>
         <translation>验证准确率（越高越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="116"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="119"/>
         <source>Loss (lower is better)</source>
         <translation>损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="118"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="121"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="119"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="122"/>
         <source>Accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="120"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="123"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="121"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="124"/>
         <source>Solid lines: on the validation pictures. Dashed: on the training pictures.</source>
         <translation>实线：验证图片上的结果。虚线：训练图片上的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="122"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="125"/>
         <source>Only differences</source>
         <translation>只看不同</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="123"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="126"/>
         <source>Hide the rows where both runs are the same</source>
         <translation>隐藏两次训练相同的行</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="124"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="127"/>
         <source>Highlighted rows differ between the two runs.</source>
         <translation>高亮的行表示两次训练不同之处。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="125"/>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="128"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="308"/>
         <source>Setting</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="197"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="184"/>
         <source>{run} (validation)</source>
         <translation>{run}（验证）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="199"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="186"/>
         <source>{run} (training)</source>
         <translation>{run}（训练）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="209"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="202"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="210"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="203"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="211"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="204"/>
         <source>Training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="212"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="205"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="213"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="206"/>
         <source>Best epoch</source>
         <translation>最佳轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="214"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="207"/>
         <source>Epochs run</source>
         <translation>实际轮数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="215"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="208"/>
         <source>Finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="216"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="209"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="217"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="210"/>
         <source>Pictures from</source>
         <translation>图片来源</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="218"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="211"/>
         <source>Pictures (training / validation)</source>
         <translation>图片（训练 / 验证）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="219"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="212"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="220"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="213"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="221"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="214"/>
         <source>What learned</source>
         <translation>训练范围</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="222"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="215"/>
         <source>Started from ImageNet weights</source>
         <translation>从 ImageNet 权重开始</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="223"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="216"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="224"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="217"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="225"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="218"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="226"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="219"/>
         <source>Schedule</source>
         <translation>学习率计划</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="227"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="220"/>
         <source>Picture size</source>
         <translation>图片尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="228"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="221"/>
         <source>Varied copies of the pictures (augmentation)</source>
         <translation>图片变化副本（数据增强）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="229"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="222"/>
         <source>Mirror pictures</source>
         <translation>镜像翻转图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="230"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="223"/>
         <source>Colour changes</source>
         <translation>颜色变化</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="231"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="224"/>
         <source>Smallest crop</source>
         <translation>最小裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="232"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="225"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="233"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="226"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="234"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="227"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="235"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="228"/>
         <source>Share kept for validation</source>
         <translation>留作验证的比例</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="236"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="229"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="237"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="230"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="238"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="231"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="248"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="241"/>
         <source>Recall: {category}</source>
         <translation>召回率：{category}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="280"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="273"/>
         <source>{n} px</source>
         <translation>{n} 像素</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="282"/>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="284"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="275"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="277"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="282"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="275"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="284"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="277"/>
         <source>no, stopped early</source>
         <translation>否，提前停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="288"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="281"/>
         <source>last layer only</source>
         <translation>最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="288"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="281"/>
         <source>last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="289"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="282"/>
         <source>the whole network</source>
         <translation>整个网络</translation>
     </message>
@@ -1178,12 +1178,12 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="71"/>
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="75"/>
         <source>The computer ran out of memory. Try a smaller batch size or image size.</source>
         <translation>电脑内存不足。请尝试更小的批大小或图片尺寸。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="76"/>
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="80"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -1191,98 +1191,98 @@
 <context>
     <name>LRFinderPanel</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="116"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="123"/>
         <source>Learning-rate finder</source>
         <translation>学习率查找器</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="117"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="118"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="125"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="119"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="126"/>
         <source>Hide the learning-rate finder.</source>
         <translation>隐藏学习率查找器。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="120"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="127"/>
         <source>Learning rate (log scale)</source>
         <translation>学习率（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="121"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="128"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="149"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="156"/>
         <source>Getting ready…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="161"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="177"/>
         <source>Getting the pictures ready…</source>
         <translation>正在准备图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="162"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="178"/>
         <source>Reading the pictures with the network…</source>
         <translation>正在用网络读取图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="163"/>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="186"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="179"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="202"/>
         <source>Trying learning rates from very small to very large…</source>
         <translation>正在从很小到很大依次尝试学习率…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="242"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="258"/>
         <source>The model is not changed; this takes a few seconds to a minute.</source>
         <translation>不会改动模型；需要几秒到一分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="246"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="262"/>
         <source>Suggested learning rate: {lr}. The loss falls fastest there (green band: good rates).</source>
         <translation>建议的学习率：{lr}。损失在这里下降最快（绿色区域：合适的学习率）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="249"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="265"/>
         <source>Suggested learning rate: {lr}. The loss hardly fell, so this is a careful guess.</source>
         <translation>建议的学习率：{lr}。损失几乎没有下降，这是一个保守的估计。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="251"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="267"/>
         <source>Use {lr}</source>
         <translation>使用 {lr}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="252"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="268"/>
         <source>Put {lr} in the learning-rate field.</source>
         <translation>把 {lr} 填入学习率一栏。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="253"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="269"/>
         <source>Found for the current settings; search again after changing the architecture, mode, batch size or image size.</source>
         <translation>按当前设置得出；更改架构、训练范围、批大小或图片尺寸后请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="256"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="272"/>
         <source>The learning-rate search failed: {error}</source>
         <translation>学习率查找失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="260"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="276"/>
         <source>The learning-rate search was cancelled.</source>
         <translation>学习率查找已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="264"/>
+        <location filename="../../app/resnet_studio/gui/widgets/lr_finder_panel.py" line="280"/>
         <source>Tries learning rates from very small to very large on your pictures and suggests one.</source>
         <translation>在你的图片上从很小到很大依次尝试学习率，并给出建议。</translation>
     </message>
@@ -1418,145 +1418,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="169"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="171"/>
         <source>ResNet Studio</source>
         <extracomment>How long closing waits for a cancelled job to stop before giving up on it (ms).</extracomment>
         <translation>ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="170"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="172"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="239"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="173"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="241"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="172"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="174"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="175"/>
         <source>Find out what is in your photos (Ctrl+1)</source>
         <translation>看看你的照片里有什么 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="174"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="240"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="176"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="242"/>
         <source>Teach a model your own categories (Ctrl+2)</source>
         <translation>教模型认识你自己的类别 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="175"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="177"/>
         <source>See, rename, import and export models (Ctrl+3)</source>
         <translation>查看、重命名、导入和导出模型 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="176"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="177"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="179"/>
         <source>Classify what your camera sees, live (Ctrl+4)</source>
         <translation>实时识别摄像头拍到的内容 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="180"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="182"/>
         <source>Loading the Train view…</source>
         <translation>正在加载训练页面…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="181"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="183"/>
         <source>The Train view is not available in this version.</source>
         <translation>此版本中没有训练页面。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="182"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="183"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="185"/>
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="184"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="185"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="186"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="191"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="190"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="193"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="194"/>
         <source>Where your trained models and settings are kept</source>
         <translation>你训练的模型和设置保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="193"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="388"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="195"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="424"/>
         <source>About ResNet Studio</source>
         <translation>关于 ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="194"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="196"/>
         <source>Diagnostics…</source>
         <translation>诊断…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="195"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="197"/>
         <source>Check that every part of ResNet Studio works on this computer</source>
         <translation>检查 ResNet Studio 的各个部分能否在这台电脑上正常工作</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="197"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="199"/>
         <source>The model used to classify</source>
         <translation>用于分类的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="198"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="200"/>
         <source>Where the models run: the processor (CPU) or a graphics card (GPU)</source>
         <translation>模型在哪里运行：处理器 (CPU) 或显卡 (GPU)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="265"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="267"/>
         <source>Stop and quit?</source>
         <translation>停止并退出？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="266"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="268"/>
         <source>A job is still running. Stop it and quit ResNet Studio?
 
 Classification results not exported yet are lost; a training run stops and keeps the best model so far.</source>
@@ -1565,32 +1565,57 @@ Classification results not exported yet are lost; a training run stops and keeps
 尚未导出的分类结果将丢失；训练会停止，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="313"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="316"/>
         <source>Loading engine…</source>
         <translation>正在加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="318"/>
         <source>Engine not available</source>
         <translation>引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="350"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="338"/>
+        <source>CUDA · {gpu}</source>
+        <translation>CUDA · {gpu}</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="338"/>
+        <source>graphics card</source>
+        <translation>显卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="340"/>
+        <source>Apple MPS</source>
+        <translation>Apple MPS</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="342"/>
+        <source>CPU · 1 thread</source>
+        <translation>CPU · 1 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="344"/>
+        <source>CPU · {n} threads</source>
+        <translation>CPU · {n} 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="386"/>
         <source>This translation is missing; showing English.</source>
         <translation>缺少此翻译；显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="362"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="398"/>
         <source>No recent folders</source>
         <translation>没有最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="366"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="402"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="389"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="425"/>
         <source>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;Classify photos with ResNet models and teach them your own categories — no code needed.&lt;/p&gt;&lt;p&gt;Built with PyTorch, torchvision and Qt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;用 ResNet 模型给照片分类，并教它们认识你自己的类别——无需编程。&lt;/p&gt;&lt;p&gt;基于 PyTorch、torchvision 和 Qt 构建。&lt;/p&gt;</translation>
     </message>
@@ -1636,579 +1661,614 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ModelsView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="291"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="294"/>
         <source>ImageNet models</source>
         <translation>ImageNet 模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="292"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="295"/>
         <source>1000 categories</source>
         <translation>1000 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="293"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="296"/>
         <source>Your models</source>
         <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="294"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="332"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="297"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="294"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="297"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="295"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="298"/>
         <source>Import model…</source>
         <translation>导入模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="296"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="299"/>
         <source>Add a model file (.safetensors, or a torchvision .pth) to your models (Ctrl+I)</source>
         <translation>把模型文件（.safetensors 或 torchvision 的 .pth）加入你的模型 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="297"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="307"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="300"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="310"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="298"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="309"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="301"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="312"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="299"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="302"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="300"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="303"/>
         <source>Bring back the model you deleted last (Ctrl+Z)</source>
         <translation>恢复你最后删除的模型 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="301"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="303"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="304"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="306"/>
         <source>Use in Classify</source>
         <translation>用于分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="302"/>
         <location filename="../../app/resnet_studio/gui/models_view.py" line="305"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="308"/>
         <source>Download weights</source>
         <translation>下载权重</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="304"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="307"/>
         <source>Classify photos with this model</source>
         <translation>用这个模型给照片分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="306"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="309"/>
         <source>Download the ImageNet weights of this model (internet needed)</source>
         <translation>下载此模型的 ImageNet 权重（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="308"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="311"/>
         <source>Give this model a new name (F2)</source>
         <translation>给这个模型起个新名字 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="310"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="313"/>
         <source>Delete this model; you can undo it (Del, then Ctrl+Z)</source>
         <translation>删除此模型；可以撤销（Del，然后 Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="311"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="314"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="312"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
         <source>Save this model in a format other programs can use</source>
         <translation>把模型保存为其他程序能用的格式</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="313"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="316"/>
         <source>ONNX (.onnx)…</source>
         <translation>ONNX (.onnx)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="314"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="317"/>
         <source>TorchScript (.pt)…</source>
         <translation>TorchScript (.pt)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
         <source>Parameters per stage</source>
         <translation>各阶段参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
         <source>Layers</source>
         <translation>网络层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="316"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="316"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
         <source>Architecture:</source>
         <translation>架构：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
         <source>Input size:</source>
         <translation>输入尺寸：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
         <source>Categories:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="322"/>
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="322"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
         <source>Validation accuracy:</source>
         <translation>验证准确率：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
         <source>Trained on:</source>
         <translation>训练数据：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
         <source>Training:</source>
         <translation>训练设置：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="327"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="327"/>
         <source>Blocks</source>
         <translation>残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="327"/>
         <source>Output channels</source>
         <translation>输出通道</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="325"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="328"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="325"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="328"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="326"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="326"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="326"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="327"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="330"/>
         <source>Images</source>
         <translation>图片数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="328"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="332"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="330"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="333"/>
         <source>Training runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="334"/>
         <source>Every training run, kept with its settings and curves</source>
         <translation>每次训练都会保存，连同其设置和曲线</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="332"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="332"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
         <source>Pictures from</source>
         <translation>图片来源</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="333"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
         <source>What learned</source>
         <translation>训练范围</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="333"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="333"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="334"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
         <source>Show the curves and settings of the two selected runs side by side</source>
         <translation>并排显示所选两次训练的曲线和设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="339"/>
         <source>Delete run</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="340"/>
         <source>Forget the selected runs (their models are kept); you can undo it</source>
         <translation>删除所选的训练记录（模型会保留）；可以撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="385"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="477"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="388"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="496"/>
         <source>on this computer</source>
         <translation>已在本机</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="385"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="388"/>
         <source>not downloaded</source>
         <translation>未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="402"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="405"/>
         <source>{n} categories</source>
         <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="404"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="407"/>
         <source>{acc:.0%} accurate</source>
         <translation>准确率 {acc:.0%}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="410"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="413"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="416"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="419"/>
         <source>None yet: teach one in the Train tab</source>
         <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="463"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="482"/>
         <source>Choose a model on the left</source>
         <translation>请在左侧选择一个模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="464"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="483"/>
         <source>ImageNet models recognise 1000 everyday categories; your own models recognise what you taught them.</source>
         <translation>ImageNet 模型能识别 1000 种常见类别；你自己的模型能识别你教给它的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="473"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="492"/>
         <source>{block} blocks, stages of {layers}</source>
         <translation>{block} 残差块，各阶段块数 {layers}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="477"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="496"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="513"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="531"/>
+        <source>What to train</source>
+        <translation>训练哪些部分</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="532"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="533"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="534"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="535"/>
+        <source>Image size</source>
+        <translation>图片尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="535"/>
+        <source>{n} px</source>
+        <translation>{n} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="537"/>
+        <source>{setting}: {value}</source>
+        <translation>{setting}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="554"/>
         <source>working…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="529"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="570"/>
         <source>{crop} × {crop} pixels (photos are resized to {resize} first)</source>
         <translation>{crop} × {crop} 像素（照片先缩放到 {resize}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="533"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="574"/>
         <source>{total} in total</source>
         <translation>共 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="535"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="576"/>
         <source> (small-image stem)</source>
         <translation>（小图输入层）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="536"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="577"/>
         <source>stem (conv1 + bn1)</source>
         <translation>输入层 (conv1 + bn1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="536"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="577"/>
         <source>classifier (fc)</source>
         <translation>分类层 (fc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="577"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="618"/>
         <source>Downloading weights…</source>
         <translation>正在下载权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="579"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="620"/>
         <source>Downloading weights… {done:.0f} of {total:.0f} MB</source>
         <translation>正在下载权重… {done:.0f} / {total:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="580"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="621"/>
         <source>Weights downloaded.</source>
         <translation>权重已下载。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="582"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="623"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="591"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="632"/>
         <source>Rename model</source>
         <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="591"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="632"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="596"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="637"/>
         <source>A model needs a name; the name cannot be empty.</source>
         <translation>模型需要一个名字；名字不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="600"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="641"/>
         <source>Rename failed</source>
         <translation>重命名失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="607"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="648"/>
         <source>Model renamed.</source>
         <translation>模型已重命名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="627"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="668"/>
         <source>“{name}” was deleted.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="628"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="860"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="669"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="901"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="629"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="670"/>
         <source>“{name}” was deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除“{name}”。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="650"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="691"/>
         <source>Model restored.</source>
         <translation>模型已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="659"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="700"/>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="660"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="701"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="665"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="706"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="667"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="708"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="673"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="714"/>
         <source>Model imported.</source>
         <translation>模型已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="682"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="723"/>
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="682"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="723"/>
         <source>TorchScript model (*.pt)</source>
         <translation>TorchScript 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="683"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="724"/>
         <source>Export model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="687"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="728"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="688"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="729"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="690"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="731"/>
         <source>Exporting… (this checks the exported model gives the same answers)</source>
         <translation>正在导出…（会检查导出的模型给出相同的答案）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="703"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="744"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="772"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="813"/>
         <source>last layer</source>
         <translation>最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="772"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="813"/>
         <source>last block</source>
         <translation>最后一个残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="772"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="813"/>
         <source>whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="778"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="819"/>
         <source>Model file: {path}</source>
         <translation>模型文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="778"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="819"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="796"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="837"/>
         <source>stopped early</source>
         <translation>提前停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="799"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="840"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="803"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="844"/>
         <source>No runs yet: every training in the Train tab is kept here</source>
         <translation>还没有训练记录：在“训练”页的每次训练都会保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="804"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="845"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="818"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="859"/>
         <source>Press Compare to see these two runs side by side.</source>
         <translation>点击“比较”并排查看这两次训练。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="820"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="861"/>
         <source>Select a second run (Ctrl+click) to compare the two.</source>
         <translation>再选一次训练（Ctrl+单击）即可比较两者。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="822"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="863"/>
         <source>Select two runs (Ctrl+click) to compare their curves and settings.</source>
         <translation>选择两次训练（Ctrl+单击）来比较它们的曲线和设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="857"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="898"/>
         <source>The run “{name}” was deleted.</source>
         <translation>训练记录“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="859"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="900"/>
         <source>{n} runs were deleted.</source>
         <translation>已删除 {n} 条训练记录。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="877"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="918"/>
         <source>Run restored.</source>
         <translation>训练记录已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="877"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="918"/>
         <source>Runs restored.</source>
         <translation>训练记录已恢复。</translation>
     </message>
@@ -2233,22 +2293,22 @@ Classification results not exported yet are lost; a training run stops and keeps
         <translation>错误…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="599"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="635"/>
         <source>Could not read this file: {reason}</source>
         <translation>无法读取此文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="615"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="651"/>
         <source>not sure</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="644"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="680"/>
         <source>adding…</source>
         <translation>添加中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="646"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="682"/>
         <source>added to {category}</source>
         <translation>已添加到 {category}</translation>
     </message>
@@ -2469,196 +2529,200 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainSettingsPanel</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="148"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="151"/>
         <source>Smallest and fastest; a good start on a laptop.</source>
         <translation>最小最快；在笔记本电脑上入门的好选择。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="149"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="152"/>
         <source>A little deeper than ResNet-18; a bit more accurate, a bit slower.</source>
         <translation>比 ResNet-18 稍深；更准确一点，也慢一点。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="150"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="153"/>
         <source>The classic all-rounder; more accurate, slower.</source>
         <translation>经典的全能型；更准确，但更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="151"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="154"/>
         <source>Deep and accurate; best with a graphics card.</source>
         <translation>层数深、准确；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="152"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="155"/>
         <source>The deepest ResNet; best with a graphics card.</source>
         <translation>最深的 ResNet；最好配合显卡使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="153"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="156"/>
         <source>Grouped convolutions: about the speed of ResNet-50, more accurate.</source>
         <translation>分组卷积：速度与 ResNet-50 相当，更准确。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="154"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="157"/>
         <source>Large and accurate; needs a graphics card.</source>
         <translation>大而准确；需要显卡。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="155"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="158"/>
         <source>Twice as wide as ResNet-50; accurate and heavy.</source>
         <translation>宽度是 ResNet-50 的两倍；准确但计算量大。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="160"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163"/>
         <source>2. Settings</source>
         <translation>2. 设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="161"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="164"/>
         <source>Model &amp;name:</source>
         <translation>模型名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="162"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165"/>
         <source>For example: Leaf diseases</source>
         <translation>例如：叶片病害</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="163"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166"/>
         <source>How the new model is called in your model list. You can change it after training.</source>
         <translation>新模型在模型列表中的名字。训练后也可以修改。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="165"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168"/>
         <source>Advanced settings</source>
         <translation>高级设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="166"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169"/>
         <source>Show or hide the settings most people never need to change.</source>
         <translation>显示或隐藏大多数人不需要修改的设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="168"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="175"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="176"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="177"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="523"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="171"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="179"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="180"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="169"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="524"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="172"/>
         <source>Last layer only (fastest)</source>
         <translation>只训练最后一层（最快）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="170"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="525"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="173"/>
         <source>Last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="171"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="526"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="174"/>
         <source>The whole network (slowest)</source>
         <translation>整个网络（最慢）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="181"/>
         <source>Start from ImageNet knowledge (recommended)</source>
         <translation>从 ImageNet 学到的知识开始（推荐）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="179"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="182"/>
         <source>Vary the training pictures (flips, crops, colours)</source>
         <translation>变换训练图片（翻转、裁剪、颜色）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="180"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="183"/>
         <source>Find a good learning rate</source>
         <translation>查找合适的学习率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="182"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="185"/>
         <source>Try learning rates from very small to very large on your pictures for a few seconds and suggest one. The model is not changed.</source>
         <translation>在你的图片上用几秒钟从很小到很大依次尝试学习率，并给出建议。不会改动模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="190"/>
         <source>&amp;Architecture:</source>
         <translation>架构(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="187"/>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="210"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="190"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="213"/>
         <source>Bigger networks can be more accurate but train and run slower.</source>
         <translation>更大的网络可能更准确，但训练和运行都更慢。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="188"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="191"/>
         <source>&amp;What to train:</source>
         <translation>训练哪些部分(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="188"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="191"/>
         <source>Training less of the network is faster and needs fewer pictures; Automatic decides from your dataset.</source>
         <translation>训练网络中较少的部分更快，需要的图片也更少；“自动”会根据你的数据集决定。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="192"/>
         <source>Starting point:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="192"/>
         <source>Off means learning from scratch: needs many more pictures and epochs.</source>
         <translation>关闭表示从零开始学习：需要多得多的图片和训练轮数。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="190"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="193"/>
         <source>&amp;Epochs:</source>
         <translation>训练轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="190"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="193"/>
         <source>How many times the model sees every training picture.</source>
         <translation>模型看每张训练图片的次数。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="194"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="194"/>
         <source>Pictures processed together; lower it if the computer runs out of memory.</source>
         <translation>一次一起处理的图片数；如果内存不足请调小。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="195"/>
         <source>&amp;Learning rate:</source>
         <translation>学习率(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="195"/>
         <source>How big each learning step is; too high makes training unstable.</source>
         <translation>每一步学习的幅度；太大会让训练不稳定。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="196"/>
         <source>&amp;Image size:</source>
         <translation>图片尺寸(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="196"/>
         <source>Pictures are resized to this; smaller is faster, larger sees finer detail.</source>
         <translation>图片会缩放到这个尺寸；越小越快，越大越能看清细节。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="194"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="197"/>
         <source>Augmentation:</source>
         <translation>数据增强：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="194"/>
+        <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="197"/>
         <source>Random changes to the pictures help the model generalise to new photos.</source>
         <translation>对图片做随机变化，能帮助模型适应新照片。</translation>
     </message>
@@ -2742,59 +2806,59 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="115"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="184"/>
         <source>Loss (lower is better)</source>
         <translation>损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="116"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="185"/>
         <source>Accuracy (higher is better)</source>
         <translation>准确率（越高越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="117"/>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="118"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="186"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="187"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="119"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="188"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="120"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="189"/>
         <source>Accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="122"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="191"/>
         <source>How wrong the model still is. The thin line is each batch, the thick line its smoothed trend, the dots are measured on the validation pictures after each epoch.</source>
         <translation>模型还错得有多厉害。细线是每一批的值，粗线是平滑后的趋势，圆点是每轮结束后在验证图片上测得的值。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="126"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="195"/>
         <source>Share of pictures put in the right category after each epoch: on the validation pictures (which the model never learns from) and on the training pictures.</source>
         <translation>每轮结束后被分到正确类别的图片比例：分别在验证图片（模型从不从中学习）和训练图片上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="131"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="200"/>
         <source>Training (each batch)</source>
         <translation>训练（每批）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="132"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="201"/>
         <source>Training (smoothed)</source>
         <translation>训练（平滑）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="133"/>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="136"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="202"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="205"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="137"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="206"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>

@@ -58,3 +58,14 @@ def describe_device(device) -> str:
         return "Apple MPS"
     n = torch.get_num_threads()
     return f"CPU · {n} thread{'s' if n != 1 else ''}"
+
+
+def device_info(device) -> dict:
+    """The facts behind :func:`describe_device`, for a front end to word (and translate) itself:
+    ``{"kind": "cpu" | "cuda" | "mps", "name": str, "threads": int}`` (name: the GPU's name, or
+    "" for the CPU and MPS; threads: torch's CPU compute threads)."""
+    import torch
+
+    dev = torch.device(device)
+    name = torch.cuda.get_device_name(dev) if dev.type == "cuda" else ""
+    return {"kind": dev.type, "name": name, "threads": int(torch.get_num_threads())}

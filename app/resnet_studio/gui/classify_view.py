@@ -215,6 +215,11 @@ class ClassifyView(QWidget):
         top.addWidget(self.export_button)
         top.addWidget(self.clear_button)
         root.addLayout(top)
+        self._top_row = top
+        self._top_buttons = (self.open_files_button, self.open_folder_button, self.why_button,
+                             self.export_button, self.clear_button)
+        # The model's name stays readable when the row is tight (the buttons give way first).
+        self.picker.setMinimumWidth(170)
 
         self.banner = Banner()
         self.banner.action.connect(self._on_banner_action)
@@ -236,7 +241,7 @@ class ClassifyView(QWidget):
         self.search.setObjectName("resultFilter")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(180)
         self.sort_label = QLabel()
         self.sort_combo = QComboBox()
         self.sort_combo.setObjectName("sortCombo")
@@ -253,16 +258,28 @@ class ClassifyView(QWidget):
         self.threshold.setSuffix(" %")
         self.threshold.setValue(round(self.settings.not_sure_threshold * 100))
         self.threshold_label.setBuddy(self.threshold)
+        # The check boxes and the threshold move to a line of their own when the window is too
+        # narrow for one row (see _fit_rows), instead of squeezing the filter box under "Sort:".
+        self.filter_options = QWidget()
+        self.filter_options.setObjectName("filterOptions")
+        options = QHBoxLayout(self.filter_options)
+        options.setContentsMargins(0, 0, 0, 0)
+        options.setSpacing(8)
+        options.addWidget(self.only_unsure)
+        options.addWidget(self.only_errors)
+        options.addWidget(self.show_top5)
+        options.addStretch(1)
+        options.addWidget(self.threshold_label)
+        options.addWidget(self.threshold)
         filters.addWidget(self.search, 2)
         filters.addWidget(self.sort_label)
         filters.addWidget(self.sort_combo)
-        filters.addWidget(self.only_unsure)
-        filters.addWidget(self.only_errors)
-        filters.addWidget(self.show_top5)
-        filters.addStretch(1)
-        filters.addWidget(self.threshold_label)
-        filters.addWidget(self.threshold)
-        pl.addLayout(filters)
+        filters.addWidget(self.filter_options, 3)
+        self._filter_lines = QVBoxLayout()
+        self._filter_lines.setSpacing(4)
+        self._filter_lines.addLayout(filters)
+        self._filter_row = filters
+        pl.addLayout(self._filter_lines)
 
         self.model = ResultsModel(self)
         self.model.threshold = self.settings.not_sure_threshold
@@ -437,7 +454,48 @@ class ClassifyView(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            self._fit_rows()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Make the two top rows fit the view's width (it may be as narrow as its minimum, 560 px):
+        the tool buttons drop their text (it stays in their tooltips), and the filter options wrap
+        to a second line; at full width both look as designed."""
+        margins = self.layout().contentsMargins()
+        available = self.width() - margins.left() - margins.right()
+        if available <= 0:
+            return
+        for b in self._top_buttons:
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._top_row.invalidate()
+        if self._top_row.minimumSize().width() > available:
+            for b in self._top_buttons:
+                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+        def min_width(w: QWidget) -> int:
+            return max(w.minimumSizeHint().width(), w.minimumWidth())
+
+        spacing = self._filter_row.spacing()
+        one_line = sum(min_width(w) for w in (self.search, self.sort_label, self.sort_combo, self.filter_options))
+        wrap = one_line + 3 * spacing > available
+        if wrap and self._filter_row.indexOf(self.filter_options) >= 0:
+            self._filter_row.removeWidget(self.filter_options)
+            self._filter_lines.addWidget(self.filter_options)
+        elif not wrap and self._filter_lines.indexOf(self.filter_options) >= 0:
+            self._filter_lines.removeWidget(self.filter_options)
+            self._filter_row.addWidget(self.filter_options, 3)
+
+    def filter_options_wrapped(self) -> bool:
+        """Whether the filter options sit on a line of their own (a narrow window)."""
+        return self._filter_lines.indexOf(self.filter_options) >= 0
 
     # -- public API (menus, command line, tests) -------------------------------------------
     def start(self) -> None:

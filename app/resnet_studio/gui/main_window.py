@@ -39,7 +39,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 540)
         self.resize(1080, 720)
-        self._engine_text = ""
+        self._engine_text = ""  # the engine's own (English) device text: the fallback
+        self._device_info: dict | None = None  # engine.devices.device_info, worded in _device_text
+        self._backend_text = ""  # "PyTorch" / "ONNX Runtime" once a model is loaded (names, not words)
         self._engine_state = "loading"  # loading | ready | failed
         self._model_text = ""
         self._shut_down = False
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_engine_ready(self, text: str) -> None:
         self._engine_state, self._engine_text = "ready", text
+        self._device_info = self._read_device_info()
         self._update_device_label()
         self.freeze_gc()
 
@@ -314,12 +317,45 @@ class MainWindow(QMainWindow):
         elif self._engine_state == "failed":
             self.device_label.setText(self.tr("Engine not available"))
         else:
-            self.device_label.setText(self._engine_text)
+            self.device_label.setText(self._device_text())
+
+    def _read_device_info(self) -> dict | None:
+        # Only called once the engine is ready: torch is imported and this takes microseconds.
+        try:
+            from ..engine.devices import device_info, pick_device
+
+            return device_info(pick_device(self._device))
+        except Exception:  # noqa: BLE001 - the engine's own text is shown instead
+            return None
+
+    def _device_text(self) -> str:
+        """"CPU · 2 threads · PyTorch" in the user's language (the engine words it in English)."""
+        info = self._device_info
+        if not info:
+            return self._engine_text
+        kind, threads = info.get("kind"), int(info.get("threads") or 0)
+        if kind == "cuda":
+            text = self.tr("CUDA · {gpu}").format(gpu=info.get("name") or self.tr("graphics card"))
+        elif kind == "mps":
+            text = self.tr("Apple MPS")
+        elif threads == 1:
+            text = self.tr("CPU · 1 thread")
+        else:
+            text = self.tr("CPU · {n} threads").format(n=threads)
+        return f"{text} · {self._backend_text}" if self._backend_text else text
 
     def _on_model_ready(self, info: dict) -> None:
         self.freeze_gc()
-        if info.get("device"):
-            self._engine_state, self._engine_text = "ready", info["device"]
+        device = str(info.get("device") or "")
+        if device:
+            # The model's device text is the engine's device text (known since engine_ready)
+            # plus " · " and the backend's name; anything else is shown as the engine words it.
+            prefix = f"{self._engine_text} · " if self._engine_text else ""
+            if prefix and device.startswith(prefix) and self._device_info is not None:
+                self._backend_text = device[len(prefix):]
+            else:
+                self._device_info, self._backend_text = None, ""
+            self._engine_state, self._engine_text = "ready", device if not self._backend_text else self._engine_text
             self._update_device_label()
 
     def _on_model_status(self, text: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
@@ -215,11 +215,14 @@ class ModelsView(QWidget):
         self.details = QTabWidget()
         self.details.setObjectName("modelDetails")
         overview = QWidget()
+        self.overview = overview
+        overview.installEventFilter(self)
         self.form = QFormLayout(overview)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("arch", "input", "classes", "params", "weights", "accuracy", "created", "dataset", "training"):
             k, v = QLabel(), QLabel()
+            k.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)  # by a value's first line
             v.setWordWrap(True)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(k, v)
@@ -446,9 +449,25 @@ class ModelsView(QWidget):
     # -- details ---------------------------------------------------------------------------
     def _set_field(self, key: str, text: str | None) -> None:
         k, v = self.form_labels[key]
-        v.setText(text or "")
         k.setVisible(bool(text))
         v.setVisible(bool(text))
+        v.setText(text or "")
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.overview and event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self._relayout_overview)
+        return super().eventFilter(obj, event)
+
+    def _relayout_overview(self) -> None:
+        # Word-wrapped values filled in while the Overview page was hidden (another details tab
+        # shown, say, during a language switch) keep heights measured without the page's width:
+        # rows grew and the values slid below their labels. Re-measure once the page is shown.
+        if not self.overview.isVisible():
+            return
+        for _k, v in self.form_labels.values():
+            v.updateGeometry()
+        self.form.invalidate()
+        self.form.activate()
 
     def _show_selected(self) -> None:
         self._update_actions()
@@ -490,10 +509,32 @@ class ModelsView(QWidget):
             self._set_field("created", info.created.replace("T", " "))
             self._set_field("dataset", info.dataset_dir)
             t = info.training if isinstance(info.training, dict) else {}
-            bits = [f"{k}: {t[k]}" for k in ("mode", "epochs", "batch_size", "lr", "image_size") if k in t]
-            self._set_field("training", ", ".join(bits))
+            self._set_field("training", self._training_text(t))
             self._fill_metrics(m.get("per_class") or [])
         self._request_summary(spec)
+
+    def _training_text(self, t: dict) -> str:
+        """The settings a model was trained with, one per line, worded as the Train view words them."""
+        def number(value, fmt: str) -> str | None:
+            return format(value, fmt) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+        # The Train view's own mode names (same context, so the same translations).
+        modes = {
+            "auto": QCoreApplication.translate("TrainSettingsPanel", "Automatic"),
+            "head": QCoreApplication.translate("TrainSettingsPanel", "Last layer only (fastest)"),
+            "finetune": QCoreApplication.translate("TrainSettingsPanel", "Last block and last layer"),
+            "full": QCoreApplication.translate("TrainSettingsPanel", "The whole network (slowest)"),
+        }
+        mode = t.get("mode")
+        size = number(t.get("image_size"), "d")
+        rows = [
+            (self.tr("What to train"), modes.get(str(mode), str(mode)) if mode else None),
+            (self.tr("Epochs"), number(t.get("epochs"), "d")),
+            (self.tr("Batch size"), number(t.get("batch_size"), "d")),
+            (self.tr("Learning rate"), number(t.get("lr"), "g")),
+            (self.tr("Image size"), self.tr("{n} px").format(n=size) if size else None),
+        ]
+        return "\n".join(self.tr("{setting}: {value}").format(setting=k, value=v) for k, v in rows if v)
 
     def _fill_metrics(self, per_class: list) -> None:
         self.metrics_table.setRowCount(len(per_class))

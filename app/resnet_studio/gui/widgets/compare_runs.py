@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .plots import apply_plot_palette
+from .plots import ACCURACY_LEGEND_OFFSET, LOSS_LEGEND_OFFSET, LegendHeadroom, apply_plot_palette
 from .train_common import HintLabel, format_duration, format_percent
 
 #: One colour per run (mid-saturation: readable on light and dark backgrounds, and by most
@@ -66,7 +66,9 @@ class CompareRunsWidget(QWidget):
             plot.setMinimumSize(240, 180)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setMenuEnabled(False)
-            plot.addLegend(offset=(-10, 10))
+        self.acc_plot.addLegend(offset=ACCURACY_LEGEND_OFFSET)
+        self.loss_plot.addLegend(offset=LOSS_LEGEND_OFFSET)
+        self.loss_headroom = LegendHeadroom(self.loss_plot)
         self.acc_plot.setYRange(0, 100, padding=0.02)
         self.curves: dict[tuple[str, int], pg.PlotDataItem] = {}
 
@@ -185,6 +187,12 @@ class CompareRunsWidget(QWidget):
                 pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine), antialias=True)
         self.acc_plot.setYRange(0, 100, padding=0.02)
         self.loss_plot.enableAutoRange()
+        losses = [v for curve_key, curve in self.curves.items() if curve_key[0] != "val_accuracy"
+                  for v in (curve.yData if curve.yData is not None else []) if math.isfinite(v)]
+        if losses:
+            self.loss_headroom.set_range(min(0.0, min(losses)), max(losses))
+        else:
+            self.loss_headroom.clear()
 
     # ---- table
 

@@ -10,13 +10,14 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -69,6 +70,9 @@ class LRFinderPanel(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLogMode(x=True, y=False)
+        # pyqtgraph would rescale the rates to 0.001…100 and add "(x0.001)" to the axis title; the
+        # real rates (10⁻⁶ … 1) are what the learning-rate field takes.
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.curve = self.plot.plot(pen=pg.mkPen(_BLUE, width=2), antialias=True)
         steep = QColor(_GREEN)
         steep.setAlpha(45)
@@ -156,6 +160,15 @@ class LRFinderPanel(QWidget):
         self.bar.setRange(0, 0)
         self.show()
         self._update()
+        # The panel sits under all the advanced settings: scroll it into view once laid out.
+        QTimer.singleShot(0, self._scroll_into_view)
+
+    def _scroll_into_view(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and self.isVisible():
+            parent.ensureWidgetVisible(self, 0, 0)
 
     def set_stage(self, stage: str, message: str, done: int, total: int) -> None:
         if self._state != "running":

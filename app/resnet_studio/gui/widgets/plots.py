@@ -48,6 +48,50 @@ def apply_plot_palette(plots, palette: QPalette) -> None:
             item.legend.setBrush(pg.mkBrush(fill))
 
 
+# Legend corners: losses fall, so the top right is where their curves rarely are; accuracies
+# rise, so the bottom right is. (pyqtgraph offsets: negative = from the right / bottom edge.)
+LOSS_LEGEND_OFFSET = (-10, 10)
+ACCURACY_LEGEND_OFFSET = (-10, -10)
+
+
+class LegendHeadroom:
+    """Keeps a plot's y range tall enough that the data stays below its top-right legend.
+
+    A loss can stay high to the end (a diverging run), and then no corner is free; so the y
+    range is stretched above the data by the legend's share of the plot's height, again on
+    every resize. Call :meth:`set_range` with the data's lowest and highest values."""
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        self.plot = plot
+        self._range: tuple[float, float] | None = None
+        plot.getPlotItem().getViewBox().sigResized.connect(self.apply)
+
+    def set_range(self, low: float, high: float) -> None:
+        if not (math.isfinite(low) and math.isfinite(high)):
+            return
+        self._range = (low, high)
+        self.apply()
+
+    def clear(self) -> None:
+        self._range = None
+        self.plot.enableAutoRange(axis="y")
+
+    def apply(self, *_args) -> None:
+        if self._range is None:
+            return
+        low, high = self._range
+        span = max(high - low, abs(high) * 0.1, 1e-6)
+        item = self.plot.getPlotItem()
+        view_height = item.getViewBox().height()
+        legend = item.legend
+        share = 0.3
+        if legend is not None and view_height > 0:
+            share = (legend.boundingRect().height() + abs(LOSS_LEGEND_OFFSET[1]) + 6) / view_height
+        share = min(max(share, 0.05), 0.6)
+        bottom = low - 0.03 * span
+        self.plot.setYRange(bottom, bottom + (high - bottom) / (1.0 - share), padding=0)
+
+
 class GrowingSeries:
     """x/y float arrays that grow by doubling; ``data()`` returns views of the filled part."""
 
@@ -83,7 +127,10 @@ class TrainingPlots(QWidget):
             plot.setMinimumSize(260, 200)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setMenuEnabled(False)
-            plot.addLegend(offset=(-10, 10))
+        self.loss_plot.addLegend(offset=LOSS_LEGEND_OFFSET)
+        self.acc_plot.addLegend(offset=ACCURACY_LEGEND_OFFSET)
+        self.loss_headroom = LegendHeadroom(self.loss_plot)
+        self._loss_low, self._loss_high = math.inf, -math.inf
         self.acc_plot.setYRange(0, 100, padding=0.02)
         self.acc_plot.getPlotItem().getViewBox().setLimits(yMin=-5, yMax=105)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
@@ -174,6 +221,8 @@ class TrainingPlots(QWidget):
         self._ema = 0.0
         self._ema_steps = 0
         self._prev_mean = None
+        self._loss_low, self._loss_high = math.inf, -math.inf
+        self.loss_headroom.clear()
         self._dirty = True
         self._redraw()
         self._timer.start()
@@ -206,6 +255,7 @@ class TrainingPlots(QWidget):
             self._ema = EMA_BETA * self._ema + (1 - EMA_BETA) * loss
             self._ema_steps += 1
             self._batch_loss.append(x, loss)
+            self._loss_low, self._loss_high = min(self._loss_low, loss), max(self._loss_high, loss)
             self._smooth_loss.append(x, self._ema / (1 - EMA_BETA**self._ema_steps))
             self._dirty = True
         if self._dirty and not self._timer.isActive():
@@ -217,6 +267,7 @@ class TrainingPlots(QWidget):
         val_loss = float(ev.get("val_loss", math.nan))
         if math.isfinite(val_loss):
             self._val_loss.append(x, val_loss)
+            self._loss_low, self._loss_high = min(self._loss_low, val_loss), max(self._loss_high, val_loss)
         for series, key in ((self._val_acc, "val_accuracy"), (self._train_acc, "train_accuracy")):
             value = float(ev.get(key, math.nan))
             if math.isfinite(value):
@@ -245,6 +296,8 @@ class TrainingPlots(QWidget):
             (self.train_acc_curve, self._train_acc),
         ):
             curve.setData(*series.data())
+        if self._loss_high >= self._loss_low:
+            self.loss_headroom.set_range(min(self._loss_low, 0.0), self._loss_high)
 
     def batch_points(self) -> int:
         """Points drawn on the per-batch loss curve (what pyqtgraph holds, not the buffer)."""

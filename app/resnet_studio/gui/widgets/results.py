@@ -526,10 +526,46 @@ class ResultCardDelegate(QStyledItemDelegate):
             QPixmapCache.insert(key, pm)
         return pm
 
+    def _card_key(self, r: ResultRecord, option: QStyleOptionViewItem, index) -> str:
+        """Everything a card's picture depends on: the same key, the same pixels."""
+        why = self.show_why_getter() and not r.error
+        heat = index.data(Roles.Heat) if why else None
+        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver)
+        parts = (
+            r.id, r.error, tuple(r.predictions), r.expanded, r.explain_rank, r.corrected, r.correcting,
+            r.thumb.cacheKey() if r.thumb is not None else 0, int(state.value),
+            option.rect.width(), option.rect.height(), option.palette.cacheKey(), option.font.key(),
+            self.threshold_getter(), why, self.opacity_getter() if why else 0.0,
+            heat.cacheKey() if heat is not None and not heat.isNull() else 0,
+            bool(self.can_correct(r)), self.correction_texts() if self.can_correct(r) else (),
+        )
+        return f"rs-card-{hash(parts)}"
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        """Each card is drawn once into a pixmap and then copied: PySide lets other threads take the
+        GIL at each of the ~60 Qt calls a card needs, and while photos decode and the model runs,
+        taking it back was what made repaints late (measured stalls of 60-100 ms)."""
         r: ResultRecord = index.data(Roles.Record)
         if r is None:
             return
+        key = self._card_key(r, option, index)
+        pm = QPixmapCache.find(key)
+        if pm is None or pm.isNull():
+            ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+            pm = QPixmap(option.rect.size() * ratio)
+            pm.setDevicePixelRatio(ratio)
+            pm.fill(Qt.GlobalColor.transparent)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+            card_painter = QPainter(pm)
+            try:
+                self._paint_card(card_painter, local, index, r)
+            finally:
+                card_painter.end()
+            QPixmapCache.insert(key, pm)
+        painter.drawPixmap(option.rect.topLeft(), pm)
+
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index, r: ResultRecord) -> None:
         pal = option.palette
         colors = status_colors(pal)
         painter.save()

@@ -59,8 +59,12 @@ class TrainSettingsPanel(QWidget):
         self.name_hint = HintLabel(parent=self)
 
         self.advanced = CollapsibleSection(parent=self)
-        form = QFormLayout(self.advanced.content)
+        # The finder's panel goes under the form, not in a spanning form row: QFormLayout gave that
+        # row less than the panel's minimum height, and its hint ran into the plot's axis title.
+        advanced_layout = QVBoxLayout(self.advanced.content)
+        form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        advanced_layout.addLayout(form)
         self._form = form
 
         self.arch_combo = QComboBox(self)
@@ -117,8 +121,7 @@ class TrainSettingsPanel(QWidget):
             box_layout.addWidget(hint)
             form.addRow(label, box)
             self._rows[key] = (field, label, hint)
-            if key == "lr":
-                form.addRow(self.lr_finder)
+        advanced_layout.addWidget(self.lr_finder)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
