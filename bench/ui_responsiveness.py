@@ -69,12 +69,17 @@ class Probe:
     def _tick(self) -> None:
         now = time.perf_counter()
         if self._last is not None:
-            self.late.append(max(0.0, now - self._last - 0.005))
+            late = max(0.0, now - self._last - 0.005)
+            self.late.append(late)
+            if late > 0.03:
+                self.late_at.append((now - self._started, late))
         self._last = now
 
     def start(self) -> None:
         # the clock starts now: work done right after start() (before the first tick) counts
         self.late, self._last = [], time.perf_counter()
+        self.late_at: list[tuple[float, float]] = []  # (seconds into the phase, how late) over 30 ms
+        self._started = self._last
         self.timer.start()
 
     def stop(self) -> dict:
@@ -85,6 +90,7 @@ class Probe:
             "p99_ms": late[int(0.99 * (len(late) - 1))] * 1000,
             "over_50ms": sum(1 for x in late if x > 0.05),
             "ticks": len(late),
+            "late_at": [(round(t, 2), round(x * 1000, 1)) for t, x in self.late_at],
         }
 
 
@@ -180,8 +186,12 @@ def pump(app, seconds: float) -> None:
 
 
 def fmt(name: str, r: dict, seconds: float, extra: str = "") -> str:
-    return (f"{name:16s} longest stall {r['max_ms']:7.1f} ms   p99 {r['p99_ms']:6.1f} ms   "
+    line = (f"{name:16s} longest stall {r['max_ms']:7.1f} ms   p99 {r['p99_ms']:6.1f} ms   "
             f"stalls>50ms {r['over_50ms']:4d}   ({seconds:5.1f} s){extra}")
+    if r.get("late_at") and not name.startswith("baseline"):
+        line += "\n                 ticks over 30 ms (s into the phase, ms late): " + ", ".join(
+            f"{t:.1f}s {x:.0f}" for t, x in r["late_at"][:12])
+    return line
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .plots import ACCURACY_LEGEND_OFFSET, LOSS_LEGEND_OFFSET, LegendHeadroom, apply_plot_palette
+from .plots import apply_plot_palette, loss_and_accuracy_plots
 from .train_common import HintLabel, format_duration, format_percent
 
 #: One colour per run (mid-saturation: readable on light and dark backgrounds, and by most
@@ -60,16 +60,7 @@ class CompareRunsWidget(QWidget):
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.acc_plot = pg.PlotWidget(self)
-        self.loss_plot = pg.PlotWidget(self)
-        for plot in (self.acc_plot, self.loss_plot):
-            plot.setMinimumSize(240, 180)
-            plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setMenuEnabled(False)
-        self.acc_plot.addLegend(offset=ACCURACY_LEGEND_OFFSET)
-        self.loss_plot.addLegend(offset=LOSS_LEGEND_OFFSET)
-        self.loss_headroom = LegendHeadroom(self.loss_plot)
-        self.acc_plot.setYRange(0, 100, padding=0.02)
+        self.loss_plot, self.acc_plot, self.loss_headroom = loss_and_accuracy_plots(self, 240, 180)
         self.curves: dict[tuple[str, int], pg.PlotDataItem] = {}
 
         self.only_diff = QCheckBox(self)

@@ -92,6 +92,22 @@ class LegendHeadroom:
         self.plot.setYRange(bottom, bottom + (high - bottom) / (1.0 - share), padding=0)
 
 
+def loss_and_accuracy_plots(parent: QWidget, min_width: int, min_height: int):
+    """A loss plot and an accuracy plot (0-100 %) set up alike: grid, no context menu, legends in
+    the corners curves rarely reach, room above the loss curves for the legend.
+    Returns ``(loss_plot, acc_plot, loss_headroom)``."""
+    loss_plot = pg.PlotWidget(parent)
+    acc_plot = pg.PlotWidget(parent)
+    for plot in (loss_plot, acc_plot):
+        plot.setMinimumSize(min_width, min_height)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMenuEnabled(False)
+    loss_plot.addLegend(offset=LOSS_LEGEND_OFFSET)
+    acc_plot.addLegend(offset=ACCURACY_LEGEND_OFFSET)
+    acc_plot.setYRange(0, 100, padding=0.02)
+    return loss_plot, acc_plot, LegendHeadroom(loss_plot)
+
+
 class GrowingSeries:
     """x/y float arrays that grow by doubling; ``data()`` returns views of the filled part."""
 
@@ -121,17 +137,8 @@ class TrainingPlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = pg.PlotWidget(self)
-        self.acc_plot = pg.PlotWidget(self)
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.setMinimumSize(260, 200)
-            plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setMenuEnabled(False)
-        self.loss_plot.addLegend(offset=LOSS_LEGEND_OFFSET)
-        self.acc_plot.addLegend(offset=ACCURACY_LEGEND_OFFSET)
-        self.loss_headroom = LegendHeadroom(self.loss_plot)
+        self.loss_plot, self.acc_plot, self.loss_headroom = loss_and_accuracy_plots(self, 260, 200)
         self._loss_low, self._loss_high = math.inf, -math.inf
-        self.acc_plot.setYRange(0, 100, padding=0.02)
         self.acc_plot.getPlotItem().getViewBox().setLimits(yMin=-5, yMax=105)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
 
