@@ -113,3 +113,18 @@ def test_client_signals_arrive_on_the_gui_thread(qtbot, make_window, photos):
     w.classify.classify_paths([str(p) for p in photos(2)])
     qtbot.waitUntil(lambda: not w.classify.is_busy(), timeout=60000)
     assert threads == {threading.main_thread().name}
+
+
+def test_status_bar_words_the_device_in_the_users_language(qtbot, make_window):
+    """The worker sends plain device facts; the window words them through Qt's translation."""
+    import torch
+
+    w = make_window()
+    qtbot.waitUntil(lambda: "PyTorch" in w.device_label.text(), timeout=30000)
+    n = torch.get_num_threads()
+    expected = f"CPU · {n} thread{'s' if n != 1 else ''} · PyTorch"
+    assert w.device_label.text() == expected
+    # the wording goes through the window's translation, not the engine's English text
+    w.tr = lambda text: text.replace("threads", "Fäden").replace("thread", "Faden")
+    w._update_device_label()
+    assert w.device_label.text().startswith("CPU · ") and ("Fäden" in w.device_label.text() or n == 1)

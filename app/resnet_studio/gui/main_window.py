@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         w = self.client  # its signals arrive on the GUI thread (see InferenceClient)
+        w.device_found.connect(self._on_device_found)
         w.engine_ready.connect(self._on_engine_ready)
         w.engine_failed.connect(self._on_engine_failed)
         w.model_ready.connect(self._on_model_ready)
@@ -302,7 +303,6 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_engine_ready(self, text: str) -> None:
         self._engine_state, self._engine_text = "ready", text
-        self._device_info = self._read_device_info()
         self._update_device_label()
         self.freeze_gc()
 
@@ -319,14 +319,9 @@ class MainWindow(QMainWindow):
         else:
             self.device_label.setText(self._device_text())
 
-    def _read_device_info(self) -> dict | None:
-        # Only called once the engine is ready: torch is imported and this takes microseconds.
-        try:
-            from ..engine.devices import device_info, pick_device
-
-            return device_info(pick_device(self._device))
-        except Exception:  # noqa: BLE001 - the engine's own text is shown instead
-            return None
+    @Slot(object)
+    def _on_device_found(self, info: dict) -> None:
+        self._device_info = dict(info)
 
     def _device_text(self) -> str:
         """"CPU · 2 threads · PyTorch" in the user's language (the engine words it in English)."""
@@ -346,16 +341,10 @@ class MainWindow(QMainWindow):
 
     def _on_model_ready(self, info: dict) -> None:
         self.freeze_gc()
-        device = str(info.get("device") or "")
-        if device:
-            # The model's device text is the engine's device text (known since engine_ready)
-            # plus " · " and the backend's name; anything else is shown as the engine words it.
-            prefix = f"{self._engine_text} · " if self._engine_text else ""
-            if prefix and device.startswith(prefix) and self._device_info is not None:
-                self._backend_text = device[len(prefix):]
-            else:
-                self._device_info, self._backend_text = None, ""
-            self._engine_state, self._engine_text = "ready", device if not self._backend_text else self._engine_text
+        if info.get("device"):
+            self._engine_state, self._engine_text = "ready", str(info["device"])
+            self._device_info = info.get("device_info") or self._device_info
+            self._backend_text = str(info.get("backend") or "")
             self._update_device_label()
 
     def _on_model_status(self, text: str) -> None:

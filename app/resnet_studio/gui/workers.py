@@ -101,10 +101,11 @@ def split_inputs(paths: list[str]) -> tuple[list[str], list[str]]:
 class InferenceWorker(QObject):
     """Lives on the inference thread. Slots run there, one at a time, in the order requested."""
 
-    engine_ready = Signal(str)  # device text for the status bar
+    engine_ready = Signal(str)  # device text for the status bar (English, the engine's words)
+    device_found = Signal(object)  # engine.devices.device_info: plain facts the GUI words itself
     engine_failed = Signal(str, str)  # message, details
     model_loading = Signal(str)  # spec
-    model_ready = Signal(object)  # {"spec", "name", "arch", "num_classes", "device"}
+    model_ready = Signal(object)  # {"spec", "name", "arch", "num_classes", "device", "device_info", "backend"}
     model_failed = Signal(str, str, str, bool)  # spec, message, details, weights missing
     job_started = Signal(int, int, int)  # job, images to classify, files skipped
     results_ready = Signal(int, object)  # job, list of result records (see _result_record)
@@ -128,12 +129,15 @@ class InferenceWorker(QObject):
             import torch  # noqa: F401 - the slow import (seconds) happens here, off the GUI thread
 
             from ..engine import predict  # noqa: F401
-            from ..engine.devices import describe_device, pick_device
+            from ..engine.devices import describe_device, device_info, pick_device
 
-            self._device_text = describe_device(pick_device(self._device))
+            device = pick_device(self._device)
+            self._device_text = describe_device(device)
+            info = device_info(device)
         except Exception as exc:  # noqa: BLE001 - shown to the user with details
             self.engine_failed.emit(*describe_exception(exc))
             return
+        self.device_found.emit(info)
         self.engine_ready.emit(self._device_text)
 
     @Slot(str)
@@ -145,6 +149,7 @@ class InferenceWorker(QObject):
         self._explainer = None
         self.model_loading.emit(spec)
         try:
+            from ..engine.devices import device_info
             from ..engine.predict import Predictor
 
             predictor = Predictor(spec, device=self._device, top_k=TOP_K, backend=self._backend)
@@ -163,6 +168,8 @@ class InferenceWorker(QObject):
             "arch": str(getattr(predictor, "arch", "")),
             "num_classes": len(predictor.classes),
             "device": str(getattr(predictor, "device_description", self._device_text)),
+            "device_info": device_info(predictor.device),
+            "backend": str(predictor.backend.describe()),
         })
 
     @Slot(int, object, object)
@@ -286,6 +293,7 @@ class InferenceClient(QObject):
     """
 
     engine_ready = Signal(str)
+    device_found = Signal(object)
     engine_failed = Signal(str, str)
     model_loading = Signal(str)
     model_ready = Signal(object)
@@ -314,7 +322,7 @@ class InferenceClient(QObject):
         self._request_classify.connect(self.worker.classify)
         self._request_classify_image.connect(self.worker.classify_image)
         self._request_explain.connect(self.worker.explain)
-        for name in ("engine_ready", "engine_failed", "model_loading", "model_ready", "model_failed",
+        for name in ("engine_ready", "device_found", "engine_failed", "model_loading", "model_ready", "model_failed",
                      "job_started", "results_ready", "job_progress", "job_finished", "explained"):
             getattr(self.worker, name).connect(getattr(self, name))
         self.job_finished.connect(self._on_job_finished)
