@@ -168,3 +168,18 @@ def test_paths_given_on_start_are_classified(qtbot, make_window, photos):
     w = make_window(wait_model=False)
     w.classify_on_start([str(p) for p in photos(2)])
     qtbot.waitUntil(lambda: len(w.classify.records()) == 2, timeout=60000)
+
+
+def test_disabled_tool_buttons_keep_a_visible_icon(qtbot):
+    """Export and Clear start disabled: their icons must still show (greyed), or an icon-only
+    button in a narrow window is an empty square."""
+    from PySide6.QtGui import QIcon
+
+    from resnet_studio.gui.widgets.icons import icon
+
+    for name in ("export", "clear", "classify"):
+        image = icon(name).pixmap(24, QIcon.Mode.Disabled).toImage()
+        normal = icon(name).pixmap(24, QIcon.Mode.Normal).toImage()
+        alphas = [image.pixelColor(x, y).alpha() for x in range(image.width()) for y in range(image.height())]
+        normal_max = max(normal.pixelColor(x, y).alpha() for x in range(normal.width()) for y in range(normal.height()))
+        assert 0 < max(alphas) < normal_max, name

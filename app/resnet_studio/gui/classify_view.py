@@ -218,8 +218,9 @@ class ClassifyView(QWidget):
         self._top_row = top
         self._top_buttons = (self.open_files_button, self.open_folder_button, self.why_button,
                              self.export_button, self.clear_button)
-        # The model's name stays readable when the row is tight (the buttons give way first).
-        self.picker.setMinimumWidth(170)
+        # The model's name stays readable when the row is tight: the buttons give way first
+        # (see _fit_rows, which sizes the picker to the chosen model's name).
+        self.picker.currentIndexChanged.connect(lambda _i: self._fit_rows())
 
         self.banner = Banner()
         self.banner.action.connect(self._on_banner_action)
@@ -473,6 +474,8 @@ class ClassifyView(QWidget):
         available = self.width() - margins.left() - margins.right()
         if available <= 0:
             return
+        name_w = self.picker.fontMetrics().horizontalAdvance(self.picker.currentText()) + 48  # arrow, padding
+        self.picker.setMinimumWidth(max(170, min(320, name_w, available // 3)))
         for b in self._top_buttons:
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._top_row.invalidate()
@@ -1296,8 +1299,13 @@ class ClassifyView(QWidget):
         self.export_action.setEnabled(has_results and self._export is None)
         self.clear_action.setEnabled(has_results or bool(self._jobs))
         why = self.why_action.isChecked()
-        self.why_opacity.setEnabled(why)
-        self.why_layer.setEnabled(why)
+        if self.why_opacity.isVisibleTo(self) != why:
+            # The heat-map controls only take room in the top row while "Show why" is on, so the
+            # model's name and the buttons' words fit a normal window.
+            for w in (self.why_opacity, self.why_layer):
+                w.setEnabled(why)
+                w.setVisible(why)
+            self._fit_rows()
         self.cancel_action.setEnabled(bool(self._jobs))
         if not has_results and not self._jobs:
             self.stack.setCurrentIndex(0)

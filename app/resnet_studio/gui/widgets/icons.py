@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from ..i18n import resources_dir
@@ -32,8 +32,9 @@ def _text_color() -> str:
     return app.palette().color(QPalette.ColorRole.ButtonText).name()
 
 
-def svg_pixmap(name: str, size: int, color: str | None = None, *, dpr: float = 1.0) -> QPixmap:
-    """``name``.svg rendered at ``size`` logical pixels; ``currentColor`` becomes ``color``."""
+def svg_pixmap(name: str, size: int, color: str | None = None, *, dpr: float = 1.0, opacity: float = 1.0) -> QPixmap:
+    """``name``.svg rendered at ``size`` logical pixels; ``currentColor`` becomes ``color`` (an
+    opaque colour: SVG has no #AARRGGBB, so transparency is the painter's ``opacity``)."""
     text = _svg_text(name).replace("currentColor", color or _text_color())
     pm = QPixmap(int(size * dpr), int(size * dpr))
     pm.fill(Qt.GlobalColor.transparent)
@@ -41,6 +42,7 @@ def svg_pixmap(name: str, size: int, color: str | None = None, *, dpr: float = 1
         renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setOpacity(opacity)
         renderer.render(p, QRectF(0, 0, pm.width(), pm.height()))
         p.end()
     pm.setDevicePixelRatio(dpr)
@@ -50,11 +52,10 @@ def svg_pixmap(name: str, size: int, color: str | None = None, *, dpr: float = 1
 @lru_cache(maxsize=None)
 def _icon(name: str, color: str) -> QIcon:
     ic = QIcon()
-    disabled = QColor(color)
-    disabled.setAlphaF(0.38)
     for s in _SIZES:
         ic.addPixmap(svg_pixmap(name, s, color), QIcon.Mode.Normal)
-        ic.addPixmap(svg_pixmap(name, s, disabled.name(QColor.NameFormat.HexArgb)), QIcon.Mode.Disabled)
+        # An "#AARRGGBB" colour in the SVG drew nothing: disabled buttons lost their icons.
+        ic.addPixmap(svg_pixmap(name, s, color, opacity=0.38), QIcon.Mode.Disabled)
     return ic
 
 
