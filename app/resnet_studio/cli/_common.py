@@ -84,8 +84,11 @@ def progress_bar(total: int | None, *, unit: str = "img", desc: str = "", **kwar
     )
 
 
-def download_progress(desc: str):
-    """``(callback, bar)`` for a weights download: callback(done_bytes, total_bytes)."""
+def download_progress(desc: str, *, enabled: bool = True):
+    """``(callback, bar)`` for a weights download: callback(done_bytes, total_bytes);
+    ``(None, None)`` when downloading is not allowed (nothing to show)."""
+    if not enabled:
+        return None, None
     bar = progress_bar(None, unit="B", desc=desc, unit_scale=True, unit_divisor=1024)
 
     def callback(done: int, total: int) -> None:

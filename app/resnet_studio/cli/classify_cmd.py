@@ -113,9 +113,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..engine.predict import Predictor, write_results_csv
 
-    progress = bar = None
-    if args.allow_download:
-        progress, bar = download_progress("downloading weights")
+    progress, bar = download_progress("downloading weights", enabled=args.allow_download)
     try:
         predictor = Predictor(
             args.model, device=args.device, batch_size=args.batch_size, top_k=args.top_k,

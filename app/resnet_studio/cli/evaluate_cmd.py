@@ -13,7 +13,7 @@ import argparse
 
 from ..engine.devices import DEVICE_CHOICES
 from ._common import err, out, positive_int, print_json
-from .train_cmd import Progress, cancel_on_ctrl_c, format_confusion, format_table
+from .train_cmd import Progress, cancel_on_ctrl_c, format_metrics
 
 
 def register(subparsers) -> None:
@@ -58,10 +58,6 @@ def run(args: argparse.Namespace) -> int:
         print_json(result.to_dict())
     else:
         out(f"accuracy: {result.accuracy:.1%} on {result.count} pictures ({result.part}), loss {result.loss:.3f}")
-        for line in format_table(result.per_class) + format_confusion(result.classes, result.confusion_matrix):
+        for line in format_metrics(result, mistakes=10):
             out(line)
-        if result.misclassified:
-            out(f"  most confident mistakes ({len(result.misclassified)} in all):")
-            for m in result.misclassified[:10]:
-                out(f"    {m['path']}: {m['true']} taken for {m['predicted']} ({m['confidence']:.0%})")
     return 1 if result.skipped else 0

@@ -101,9 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..engine.explain import explain_file
 
-    progress = bar = None
-    if args.allow_download:
-        progress, bar = download_progress("downloading weights")
+    progress, bar = download_progress("downloading weights", enabled=args.allow_download)
     try:
         image, explanations = explain_file(
             args.image, args.model, label=args.label, layer=args.layer, top_k=1,

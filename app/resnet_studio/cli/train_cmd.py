@@ -96,6 +96,17 @@ def format_confusion(classes: list[str], cm: list[list[int]]) -> list[str]:
     return lines
 
 
+def format_metrics(result, *, mistakes: int) -> list[str]:
+    """Per-category table, confusion matrix and the ``mistakes`` most confident mistakes of a
+    train or evaluate result (anything with per_class, classes, confusion_matrix, misclassified)."""
+    lines = format_table(result.per_class) + format_confusion(result.classes, result.confusion_matrix)
+    if result.misclassified:
+        lines.append(f"  most confident mistakes ({len(result.misclassified)} in all):")
+        lines += [f"    {m['path']}: {m['true']} taken for {m['predicted']} ({m['confidence']:.0%})"
+                  for m in result.misclassified[:mistakes]]
+    return lines
+
+
 # --- progress --------------------------------------------------------------------------------
 
 
@@ -246,12 +257,8 @@ def _report(result) -> None:
     if result.history:
         out(f"validation accuracy: {result.val_accuracy:.1%} (best epoch {result.best_epoch} of "
             f"{result.epochs_run}), train loss {result.train_loss:.3f}, validation loss {result.val_loss:.3f}")
-        for line in format_table(result.per_class) + format_confusion(result.classes, result.confusion_matrix):
+        for line in format_metrics(result, mistakes=5):
             out(line)
-        if result.misclassified:
-            out(f"  most confident mistakes ({len(result.misclassified)} in all):")
-            for m in result.misclassified[:5]:
-                out(f"    {m['path']}: {m['true']} taken for {m['predicted']} ({m['confidence']:.0%})")
     out(f"time: {result.seconds:.1f}s")
 
 
