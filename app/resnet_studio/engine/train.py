@@ -22,6 +22,7 @@ listed in ``TrainResult.skipped``.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 import os
@@ -1021,7 +1022,10 @@ def _train_network(run: _Run, model) -> None:
             x, y = to_input(xb), yb.to(device, non_blocking=cuda)
             while True:
                 try:
-                    done = step(x, y, scale, micro)
+                    # DDP exchanges gradients inside backward(): a process dying then must end the
+                    # others as clearly as one dying between batches.
+                    with ddp.guard() if ddp is not None else contextlib.nullcontext():
+                        done = step(x, y, scale, micro)
                     break
                 except torch.OutOfMemoryError as exc:
                     micro = _out_of_memory(run, micro, exc)
