@@ -304,6 +304,9 @@ class MainWindow(QMainWindow):
     def _on_engine_ready(self, text: str) -> None:
         self._engine_state, self._engine_text = "ready", text
         self._update_device_label()
+        from .train_worker import import_training_engine
+
+        Task(import_training_engine, name="import-training-engine", background=True).start()
         self.freeze_gc()
 
     @Slot(str, str)
