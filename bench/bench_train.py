@@ -21,7 +21,9 @@ momentum 0.9; validation Resize(256) + CenterCrop(224) under no_grad.
 * full / finetune: one baseline step runs after each of our batches (and one validation batch
   after each epoch), inside our event callback, so both are timed under the same load from other
   programs; our batch time excludes those steps. Our batch-making thread may finish its next
-  batch during a baseline step (a small bias for us: it is about 1-2% of a step).
+  batch during a baseline step (a small bias for us: it is about 1-2% of a step). The baseline
+  runs in a process of its own (started with ``spawn``), so it keeps a plain script's memory
+  allocator settings while ours trains with ``engine/cpu_memory.py``'s.
 """
 
 from __future__ import annotations
@@ -220,6 +222,43 @@ class Baseline:
         return time.perf_counter() - t, len(y)
 
 
+def _baseline_server(conn, data: str, mode: str) -> None:
+    from resnet_studio.engine.datasets import scan_dataset
+
+    baseline = Baseline(scan_dataset(Path(data)), mode)
+    conn.send("ready")
+    while (cmd := conn.recv()) != "quit":
+        conn.send(baseline.train_step() if cmd == "train" else baseline.val_step())
+
+
+class BaselineProcess:
+    """The plain loop in a process of its own, driven one step at a time (same interface as
+    :class:`Baseline`): its memory allocator keeps the settings a plain script has, whatever our
+    training changes in this process (``engine/cpu_memory.py``). Only one of the two runs at a time."""
+
+    def __init__(self, data: Path, mode: str) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_baseline_server, args=(child, str(data), mode), daemon=True)
+        self.proc.start()
+        if self.conn.recv() != "ready":
+            raise RuntimeError("the baseline process did not start")
+
+    def train_step(self) -> tuple[float, int]:
+        self.conn.send("train")
+        return self.conn.recv()
+
+    def val_step(self) -> tuple[float, int]:
+        self.conn.send("val")
+        return self.conn.recv()
+
+    def close(self) -> None:
+        self.conn.send("quit")
+        self.proc.join(timeout=30)
+
+
 def baseline_rates(split, mode: str, *, train_batches: int = 3, val_batches: int = 2) -> tuple[float, float]:
     """Seconds per picture for training and for validation, timed after a warm-up batch."""
     b = Baseline(split, mode)
@@ -346,7 +385,7 @@ def bench_network(mode: str, data: Path, work: Path, epochs: int) -> dict:
     split = scan_dataset(data)
     n_tr, n_va = len(split.train), len(split.val)
     extra = {"feature_backend": "onnxruntime"} if mode == "finetune" else {}
-    baseline = Baseline(split, mode)
+    baseline = BaselineProcess(data, mode)
     baseline.train_step()  # warm-up
     baseline.val_step()
     inter = Interleaver(baseline, n_tr)
@@ -356,6 +395,7 @@ def bench_network(mode: str, data: Path, work: Path, epochs: int) -> dict:
     train(data, work / f"{mode}.safetensors", TrainConfig(mode=mode, epochs=epochs, batch_size=32, lr=0.01, **extra),
           on_event=inter)
     ours_total = time.perf_counter() - t - inter.inside
+    baseline.close()
     ours_s = statistics.median(inter.ours) / 32
     base_s = statistics.median(t for t, n in inter.base if n == 32) / 32
     base_val_s = statistics.median(t for t, n in inter.base_val) / max(1, inter.base_val[0][1])
@@ -386,7 +426,14 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=2, help="epochs of our full/finetune runs (default 2)")
     parser.add_argument("--baseline-batches", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--allocator", choices=["tuned", "default"], default="tuned",
+                        help="default: train without engine/cpu_memory.py's settings, to measure them")
     args = parser.parse_args()
+    if args.allocator == "default":
+        os.environ["RESNET_STUDIO_KEEP_FREED_MEMORY"] = "0"
+    from resnet_studio.engine.cpu_memory import share_one_heap
+
+    share_one_heap()  # as the app's entry point does
     args.what = args.what or ["head", "full", "finetune"]
     if set(args.what) - {"head", "full", "finetune"}:
         parser.error("choose from: head, full, finetune")

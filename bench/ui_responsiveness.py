@@ -205,7 +205,10 @@ def main() -> int:
     ap.add_argument("--trace-stalls", action="store_true", help="sample where the GUI thread is during late ticks")
     ap.add_argument("--trace-paint", action="store_true", help="time each paint of the results list")
     args = ap.parse_args()
+    sys.path.insert(0, str(ROOT / "app"))
+    from resnet_studio.engine.cpu_memory import share_one_heap
 
+    share_one_heap()  # first thing, as the app's entry point does
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     base = Path(tempfile.mkdtemp(prefix="rs-bench-ui-"))
