@@ -7,7 +7,7 @@ runs it) is timed in alternating blocks, with glibc's default allocator behaviou
 memory kept, in the same process, so both see the same load from other programs. The first step
 of each block is not timed (it re-grows the heap, or gives it back). Prints the median step
 times, page faults per step and the ratio. ``--thread`` runs the steps in a worker thread (as the
-desktop app does) after ``share_one_heap()``.
+desktop app trains), to show why the engine keeps memory only on the main thread.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ def main() -> None:
     args = parser.parse_args()
     if not cpu_memory.available():
         sys.exit("This needs Linux with glibc.")
-    if args.thread:
-        cpu_memory.share_one_heap()
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import torch
     import torchvision

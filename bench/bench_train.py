@@ -431,9 +431,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.allocator == "default":
         os.environ["RESNET_STUDIO_KEEP_FREED_MEMORY"] = "0"
-    from resnet_studio.engine.cpu_memory import share_one_heap
-
-    share_one_heap()  # as the app's entry point does
     args.what = args.what or ["head", "full", "finetune"]
     if set(args.what) - {"head", "full", "finetune"}:
         parser.error("choose from: head, full, finetune")

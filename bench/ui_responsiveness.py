@@ -9,7 +9,8 @@ A QTimer probe fires every 5 ms on the GUI thread and records how late each tick
   baseline-naive     the same 200 photos classified on the GUI thread, calling processEvents()
                      after every photo (the usual "keep it alive" fix of a naive app)
 
-Goal: longest stall under 50 ms. Prints the ratio baseline / ours.
+Goal: longest stall under 50 ms. Prints the ratio baseline / ours, and for each tick over 30 ms
+where the GUI thread was (Linux schedstat): running, runnable but waiting for a CPU, or blocked.
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_responsiveness.py [--photos 200]
 """
 
@@ -65,20 +66,39 @@ class Probe:
         self.timer.timeout.connect(self._tick)
         self.late: list[float] = []
         self._last = None
+        self._sched = None
+
+    @staticmethod
+    def _schedstat() -> tuple[float, float] | None:
+        """(seconds this thread has run, seconds it has waited runnable for a CPU), Linux only."""
+        try:
+            with open("/proc/thread-self/schedstat") as f:
+                ran, waited = f.read().split()[:2]
+            return int(ran) / 1e9, int(waited) / 1e9
+        except (OSError, ValueError):
+            return None
 
     def _tick(self) -> None:
         now = time.perf_counter()
+        sched = self._schedstat()
         if self._last is not None:
             late = max(0.0, now - self._last - 0.005)
             self.late.append(late)
             if late > 0.03:
-                self.late_at.append((now - self._started, late))
-        self._last = now
+                # where the GUI thread was: running (our own work on it), runnable but waiting for
+                # a CPU (other threads or programs), or neither (blocked: the GIL, a lock, I/O)
+                why = None
+                if sched is not None and self._sched is not None:
+                    ran, waited = sched[0] - self._sched[0], sched[1] - self._sched[1]
+                    why = (ran, waited, max(0.0, now - self._last - ran - waited))
+                self.late_at.append((now - self._started, late, why))
+        self._last, self._sched = now, sched
 
     def start(self) -> None:
         # the clock starts now: work done right after start() (before the first tick) counts
-        self.late, self._last = [], time.perf_counter()
-        self.late_at: list[tuple[float, float]] = []  # (seconds into the phase, how late) over 30 ms
+        self.late, self._last, self._sched = [], time.perf_counter(), self._schedstat()
+        # (seconds into the phase, how late, (ran, waited for a CPU, blocked) or None) over 30 ms
+        self.late_at: list[tuple[float, float, tuple | None]] = []
         self._started = self._last
         self.timer.start()
 
@@ -90,7 +110,8 @@ class Probe:
             "p99_ms": late[int(0.99 * (len(late) - 1))] * 1000,
             "over_50ms": sum(1 for x in late if x > 0.05),
             "ticks": len(late),
-            "late_at": [(round(t, 2), round(x * 1000, 1)) for t, x in self.late_at],
+            "late_at": [(round(t, 2), round(x * 1000, 1), why and [round(v * 1000, 1) for v in why])
+                        for t, x, why in self.late_at],
         }
 
 
@@ -190,7 +211,11 @@ def fmt(name: str, r: dict, seconds: float, extra: str = "") -> str:
             f"stalls>50ms {r['over_50ms']:4d}   ({seconds:5.1f} s){extra}")
     if r.get("late_at") and not name.startswith("baseline"):
         line += "\n                 ticks over 30 ms (s into the phase, ms late): " + ", ".join(
-            f"{t:.1f}s {x:.0f}" for t, x in r["late_at"][:12])
+            f"{t:.1f}s {x:.0f}" for t, x, _ in r["late_at"][:12])
+        if any(why for _, _, why in r["late_at"]):
+            line += ("\n                 GUI thread in those ticks, ms (ran / runnable, waiting for a CPU / "
+                     "blocked: GIL, lock, I/O): " + ", ".join(
+                         f"{why[0]:.0f}/{why[1]:.0f}/{why[2]:.0f}" for _, _, why in r["late_at"][:12] if why))
     return line
 
 
@@ -205,10 +230,6 @@ def main() -> int:
     ap.add_argument("--trace-stalls", action="store_true", help="sample where the GUI thread is during late ticks")
     ap.add_argument("--trace-paint", action="store_true", help="time each paint of the results list")
     args = ap.parse_args()
-    sys.path.insert(0, str(ROOT / "app"))
-    from resnet_studio.engine.cpu_memory import share_one_heap
-
-    share_one_heap()  # first thing, as the app's entry point does
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     base = Path(tempfile.mkdtemp(prefix="rs-bench-ui-"))

@@ -13,9 +13,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .engine.cpu_memory import share_one_heap
-
-    share_one_heap()  # before any thread starts: lets CPU training keep its memory (cpu_memory.py)
     multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     from .cli import command_names

@@ -8,8 +8,10 @@ ResNet-18 at batch 32 and 224 px, 5-8 % of the step on a 2-core CPU (``bench/ben
 While a network trains, :func:`keep_freed_memory` serves every block from the heap and keeps what
 is freed there; afterwards the usual settings come back and the memory is returned to the system.
 
-A worker thread gets its own glibc heaps, which give memory back regardless of these settings;
-:func:`share_one_heap`, called before any thread starts, makes every thread use the main heap.
+Only for training on the process's main thread (the CLI): a worker thread's own glibc heaps give
+memory back regardless of these settings, and the blocks kept in the main heap make a desktop
+app's GUI thread (which allocates from it too) wait 60-130 ms on the heap's lock while they are
+given back. The desktop app trains in a worker thread and so keeps glibc's usual behaviour.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from collections.abc import Iterator
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
 _M_MMAP_MAX = -4
-_M_ARENA_MAX = -8
 
 #: Free memory kept at the top of the heap while training (more than any step frees at once).
 KEEP_BYTES = 1 << 30
@@ -60,13 +61,6 @@ _libc = None if os.environ.get("RESNET_STUDIO_KEEP_FREED_MEMORY") == "0" else _g
 def available() -> bool:
     """Whether this process's allocator can be tuned (Linux with glibc)."""
     return _libc is not None
-
-
-def share_one_heap() -> bool:
-    """Make threads started from now on allocate from the main heap, so that
-    :func:`keep_freed_memory` also helps training in a worker thread. Call it first thing in the
-    process: threads that already allocated keep their own heaps. True when applied."""
-    return _libc is not None and _libc.mallopt(_M_ARENA_MAX, 1) == 1
 
 
 @contextlib.contextmanager

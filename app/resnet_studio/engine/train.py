@@ -990,8 +990,9 @@ def _train_network(run: _Run, model) -> None:
 
     clock = _Clock(total)
     run.stage("training", "Training")
-    # (the step frees and re-allocates ~1 GB on the CPU: keep it instead of re-faulting it in)
-    with keep_freed_memory(device.type == "cpu"):
+    # The step frees and re-allocates ~1 GB on the CPU: keep it instead of faulting it in afresh
+    # (on the main thread only: see cpu_memory's note on worker threads and the desktop app).
+    with keep_freed_memory(device.type == "cpu" and threading.current_thread() is threading.main_thread()):
         for epoch in range(1, plan.epochs + 1):
             t0 = time.perf_counter()
             clock.resume()
