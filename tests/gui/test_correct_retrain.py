@@ -80,7 +80,8 @@ def test_wrong_result_is_copied_to_a_new_category_and_retrain_fixes_it(qtbot, ma
     assert copied.read_bytes() == photo.read_bytes()
     assert photo.is_file()  # copied, not moved
     assert Path(card.corrected_path) == copied
-    assert view.retrain_button.isEnabled() and view.retrain_bar.isVisible()
+    # (enabled once the copy task has also been counted off, just after the card shows it)
+    qtbot.waitUntil(lambda: view.retrain_button.isEnabled() and view.retrain_bar.isVisible(), timeout=10000)
 
     # Retrain: progress shows in the view, then the new model is used and the card updated
     qtbot.mouseClick(view.retrain_button, Qt.MouseButton.LeftButton)

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self._engine_state = "loading"  # loading | ready | failed
         self._model_text = ""
         self._shut_down = False
+        self._training_warmed_up = False
         self._shown_once = False
         self.train_view: QWidget | None = None
         self._load_train_view = load_train_view
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         w.engine_ready.connect(self._on_engine_ready)
         w.engine_failed.connect(self._on_engine_failed)
         w.model_ready.connect(self._on_model_ready)
+        w.model_ready.connect(self._warm_up_training_engine)
+        w.model_failed.connect(self._warm_up_training_engine)
         self.classify.status_message.connect(self._show_status)
         self.classify.model_status.connect(self._on_model_status)
         self.models.status_message.connect(self._show_status)
@@ -304,10 +307,19 @@ class MainWindow(QMainWindow):
     def _on_engine_ready(self, text: str) -> None:
         self._engine_state, self._engine_text = "ready", text
         self._update_device_label()
+        self.freeze_gc()
+
+    @Slot()
+    def _warm_up_training_engine(self) -> None:
+        """Import the training engine on a worker once the first model has loaded (or failed to):
+        importing it alongside that load got torchvision half-initialised in one of the two
+        threads ("This model could not be loaded" at start-up)."""
+        if self._training_warmed_up or self._shut_down:
+            return
+        self._training_warmed_up = True
         from .train_worker import import_training_engine
 
         Task(import_training_engine, name="import-training-engine", background=True).start()
-        self.freeze_gc()
 
     @Slot(str, str)
     def _on_engine_failed(self, message: str, details: str) -> None:

@@ -174,14 +174,21 @@ class JobRunner(QObject):
 # Training
 
 
-def import_training_engine() -> None:
-    """Import what a training run needs (call on a worker thread once torch is loaded). An import
-    holds Python's lock for long stretches; done on the first Start, it made the window stall
-    60-85 ms just as a run began."""
-    import torch.distributed  # noqa: F401
-    import torchvision.transforms.v2.functional  # noqa: F401
+#: Held while a worker imports the training engine. Two threads importing the same package at
+#: once can get it half-initialised ("cannot import name ... from partially initialized module
+#: torchvision.transforms"): a Start pressed during the warm-up import waits for it instead.
+TRAINING_IMPORT_LOCK = threading.Lock()
 
-    from ..engine import datasets, distributed, features, lr_finder, runs, train, train_data  # noqa: F401
+
+def import_training_engine() -> None:
+    """Import what a training run needs (call on a worker thread once torch is loaded and the
+    first model has loaded: that load imports torchvision too). An import holds Python's lock for
+    long stretches; done on the first Start, it made the window stall 60-85 ms just as a run began."""
+    with TRAINING_IMPORT_LOCK:
+        import torch.distributed  # noqa: F401
+        import torchvision.transforms.v2.functional  # noqa: F401
+
+        from ..engine import datasets, distributed, features, lr_finder, runs, train, train_data  # noqa: F401
 
 
 def plain_values(value: Any) -> Any:
@@ -305,7 +312,8 @@ class TrainWorker(_EventRelayJob):
 
     def relay(self) -> None:
         if self._train_fn is None:
-            from ..engine import train as engine_train
+            with TRAINING_IMPORT_LOCK:
+                from ..engine import train as engine_train
 
             train_fn, config = engine_train.train, engine_train.TrainConfig(**self.config)
         else:
@@ -386,8 +394,9 @@ class LRFinderJob(_EventRelayJob):
 
     def relay(self) -> None:
         if self._find_fn is None:
-            from ..engine import lr_finder
-            from ..engine.train import TrainConfig
+            with TRAINING_IMPORT_LOCK:
+                from ..engine import lr_finder
+                from ..engine.train import TrainConfig
 
             find_fn, config = lr_finder.find_lr, TrainConfig(**self.config)
         else:
