@@ -17,7 +17,9 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_responsiveness.py [--ph
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -233,6 +235,8 @@ def main() -> int:
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     base = Path(tempfile.mkdtemp(prefix="rs-bench-ui-"))
+    # 140 MB of photos and weights per run: repeated runs filled a shared machine's disk
+    atexit.register(shutil.rmtree, base, ignore_errors=True)
     setup_env(base)
     make_weights()
     photos = make_photos(base / "photos", args.photos)
