@@ -1,13 +1,13 @@
 """CPU training step with and without ``engine/cpu_memory.keep_freed_memory`` (issue 3, full mode).
 
-    .venv/bin/python bench/bench_cpu_memory.py [--blocks 6] [--steps 3] [--thread]
+    .venv/bin/python bench/bench_cpu_memory.py [--blocks 6] [--steps 3]
 
 One ResNet-18 training step (batch 32, 224 px, channels-last, SGD momentum 0.9, as full mode
 runs it) is timed in alternating blocks, with glibc's default allocator behaviour and with freed
 memory kept, in the same process, so both see the same load from other programs. The first step
 of each block is not timed (it re-grows the heap, or gives it back). Prints the median step
-times, page faults per step and the ratio. ``--thread`` runs the steps in a worker thread (as the
-desktop app trains), to show why the engine keeps memory only on the main thread.
+times, page faults per step and the ratio. (Main thread only: in a worker thread the engine keeps
+glibc's usual behaviour, see ``engine/cpu_memory.py``.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import os
 import resource
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -31,7 +30,6 @@ def main() -> None:
     parser.add_argument("--blocks", type=int, default=6, help="blocks of each kind (default 6)")
     parser.add_argument("--steps", type=int, default=3, help="timed steps per block (default 3)")
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--thread", action="store_true", help="train in a worker thread, as the app does")
     args = parser.parse_args()
     if not cpu_memory.available():
         sys.exit("This needs Linux with glibc.")
@@ -69,13 +67,8 @@ def main() -> None:
 
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f}; ResNet-18 batch {args.batch_size} at 224 px, "
-          f"{'worker thread' if args.thread else 'main thread'}")
-    if args.thread:
-        worker = threading.Thread(target=run)
-        worker.start()
-        worker.join()
-    else:
-        run()
+          "main thread")
+    run()
     med = {k: statistics.median(v) for k, v in times.items()}
     for k in ("default", "kept"):
         print(f"  {k:8s} step median {med[k]:.3f} s (min {min(times[k]):.3f}), "

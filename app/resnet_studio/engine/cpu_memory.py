@@ -8,10 +8,11 @@ ResNet-18 at batch 32 and 224 px, 5-8 % of the step on a 2-core CPU (``bench/ben
 While a network trains, :func:`keep_freed_memory` serves every block from the heap and keeps what
 is freed there; afterwards the usual settings come back and the memory is returned to the system.
 
-Only for training on the process's main thread (the CLI): a worker thread's own glibc heaps give
-memory back regardless of these settings, and the blocks kept in the main heap make a desktop
-app's GUI thread (which allocates from it too) wait 60-130 ms on the heap's lock while they are
-given back. The desktop app trains in a worker thread and so keeps glibc's usual behaviour.
+Only on the process's main thread (the CLI; elsewhere it does nothing): a worker thread's own
+glibc heaps give memory back regardless of these settings, and the blocks kept in the main heap
+make a desktop app's GUI thread (which allocates from it too) wait 60-130 ms on the heap's lock
+while they are given back. The desktop app trains in a worker thread and so keeps glibc's usual
+behaviour.
 """
 
 from __future__ import annotations
@@ -36,8 +37,7 @@ _AFTER_MMAP_THRESHOLD = 32 << 20
 _AFTER_TRIM_THRESHOLD = 64 << 20
 _DEFAULT_MMAP_MAX = 65536
 
-_lock = threading.Lock()
-_depth = 0
+_depth = 0  # nested uses (main thread only, so no lock)
 
 
 def _glibc():
@@ -67,23 +67,22 @@ def available() -> bool:
 def keep_freed_memory(enabled: bool = True) -> Iterator[None]:
     """Inside: large blocks come from the heap and freed memory stays there for the next step.
     On leaving (also on errors or a cancel): glibc's usual behaviour again, and the kept memory
-    goes back to the system. Nested and concurrent uses are counted; the last one out restores."""
+    goes back to the system. Nested uses are counted; the last one out restores. Off the main
+    thread, or with ``enabled`` False, it does nothing (see the module's note)."""
     global _depth
-    if not enabled or _libc is None:
+    if not enabled or _libc is None or threading.current_thread() is not threading.main_thread():
         yield
         return
-    with _lock:
-        _depth += 1
-        if _depth == 1:
-            _libc.mallopt(_M_MMAP_MAX, 0)
-            _libc.mallopt(_M_TRIM_THRESHOLD, KEEP_BYTES)
+    _depth += 1
+    if _depth == 1:
+        _libc.mallopt(_M_MMAP_MAX, 0)
+        _libc.mallopt(_M_TRIM_THRESHOLD, KEEP_BYTES)
     try:
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0:
-                _libc.mallopt(_M_MMAP_MAX, _DEFAULT_MMAP_MAX)
-                _libc.mallopt(_M_MMAP_THRESHOLD, _AFTER_MMAP_THRESHOLD)
-                _libc.mallopt(_M_TRIM_THRESHOLD, _AFTER_TRIM_THRESHOLD)
-                _libc.malloc_trim(0)
+        _depth -= 1
+        if _depth == 0:
+            _libc.mallopt(_M_MMAP_MAX, _DEFAULT_MMAP_MAX)
+            _libc.mallopt(_M_MMAP_THRESHOLD, _AFTER_MMAP_THRESHOLD)
+            _libc.mallopt(_M_TRIM_THRESHOLD, _AFTER_TRIM_THRESHOLD)
+            _libc.malloc_trim(0)

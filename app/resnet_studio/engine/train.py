@@ -651,7 +651,9 @@ def train(
         if plan.mode == "head":
             _train_head(run, model, weights_file)
         else:
-            _train_network(run, model)
+            # a step frees and re-allocates ~1 GB on the CPU: kept instead of faulted in afresh
+            with keep_freed_memory(run.device.type == "cpu"):
+                _train_network(run, model)
         if run.cancelled:
             run.stage("saving", "Cancelled" + (": the best model so far is saved." if run.saved_path else "."))
         elif run.is_main and run.saved_path is None and not run.history:
@@ -990,81 +992,78 @@ def _train_network(run: _Run, model) -> None:
 
     clock = _Clock(total)
     run.stage("training", "Training")
-    # The step frees and re-allocates ~1 GB on the CPU: keep it instead of faulting it in afresh
-    # (on the main thread only: see cpu_memory's note on worker threads and the desktop app).
-    with keep_freed_memory(device.type == "cpu" and threading.current_thread() is threading.main_thread()):
-        for epoch in range(1, plan.epochs + 1):
-            t0 = time.perf_counter()
-            clock.resume()
-            model.train()
-            if front is not None:
-                front.eval()  # frozen batch-norm statistics
-            loss_sum, correct, seen, stop = 0.0, 0, 0, False
-            batch_iter = prefetch(
-                lambda e=epoch: make_batches(bank, train_items, bs, augment=augment, seed=cfg.seed, epoch=e,
-                                             shuffle=True, on_unreadable=unreadable, drop_single=True,
-                                             shard=(ddp.rank, world) if ddp is not None else None),
-                pin=cuda,
-            )
-            seen_all = 0  # pictures of every process (torchrun)
-            for b, (xb, yb, _) in enumerate(batch_iter):
-                scale, n_all = 1.0, len(yb)
-                if ddp is not None:
-                    # every process takes the same decision: stop, skip, and how to weigh its share
-                    cancel_any, small_any, n_all = ddp.batch_flags(run.cancel.is_set(), len(yb) < 2, len(yb))
-                    if cancel_any:
-                        run.cancelled = True
-                        break
-                    if small_any:
-                        continue
-                    scale = len(yb) * world / n_all  # the mean over the global batch, as one process
-                else:
-                    if run.check_cancel():
-                        break
-                    if len(yb) < 2 and n_fit > 1:
-                        continue  # only when pictures of this batch failed to decode: batch norm needs two
-                x, y = to_input(xb), yb.to(device, non_blocking=cuda)
-                while True:
-                    try:
-                        # DDP exchanges gradients inside backward(): a process dying then must end the
-                        # others as clearly as one dying between batches.
-                        with ddp.guard() if ddp is not None else contextlib.nullcontext():
-                            done = step(x, y, scale, micro)
-                        break
-                    except torch.OutOfMemoryError as exc:
-                        micro = _out_of_memory(run, micro, exc)
-                if done is None:
-                    run.diverged()
-                    stop = True
+    for epoch in range(1, plan.epochs + 1):
+        t0 = time.perf_counter()
+        clock.resume()
+        model.train()
+        if front is not None:
+            front.eval()  # frozen batch-norm statistics
+        loss_sum, correct, seen, stop = 0.0, 0, 0, False
+        batch_iter = prefetch(
+            lambda e=epoch: make_batches(bank, train_items, bs, augment=augment, seed=cfg.seed, epoch=e,
+                                         shuffle=True, on_unreadable=unreadable, drop_single=True,
+                                         shard=(ddp.rank, world) if ddp is not None else None),
+            pin=cuda,
+        )
+        seen_all = 0  # pictures of every process (torchrun)
+        for b, (xb, yb, _) in enumerate(batch_iter):
+            scale, n_all = 1.0, len(yb)
+            if ddp is not None:
+                # every process takes the same decision: stop, skip, and how to weigh its share
+                cancel_any, small_any, n_all = ddp.batch_flags(run.cancel.is_set(), len(yb) < 2, len(yb))
+                if cancel_any:
+                    run.cancelled = True
                     break
-                lr = opt.param_groups[0]["lr"]
-                sched.step()
-                loss_sum += done[0]
-                correct += done[1]
-                seen += len(y)
-                seen_all += n_all
-                eta, prog = clock.tick(plan.epochs - epoch)
-                elapsed = time.perf_counter() - t0
-                run.emit(BatchEvent(epoch, plan.epochs, b + 1, batches, loss_sum / seen, correct / seen, lr,
-                                    seen_all / max(elapsed, 1e-9), eta, prog))
-            batch_iter.close()
-            if ddp is not None and not (run.cancelled or stop):
-                loss_sum, correct, seen = ddp.all_sum([loss_sum, correct, seen])
-            if run.cancelled or stop or seen == 0:
-                break
-            t_val = time.perf_counter()
-            run.stage("evaluating", f"Checking epoch {epoch} on the validation pictures")
+                if small_any:
+                    continue
+                scale = len(yb) * world / n_all  # the mean over the global batch, as one process
+            else:
+                if run.check_cancel():
+                    break
+                if len(yb) < 2 and n_fit > 1:
+                    continue  # only when pictures of this batch failed to decode: batch norm needs two
+            x, y = to_input(xb), yb.to(device, non_blocking=cuda)
             while True:
                 try:
-                    metrics = _evaluate_bank(model, forward, to_input, bank, val_items, min(bs, micro), run, unreadable)
+                    # DDP exchanges gradients inside backward(): a process dying then must end the
+                    # others as clearly as one dying between batches.
+                    with ddp.guard() if ddp is not None else contextlib.nullcontext():
+                        done = step(x, y, scale, micro)
                     break
                 except torch.OutOfMemoryError as exc:
                     micro = _out_of_memory(run, micro, exc)
-            if metrics is None:  # cancelled during validation: this epoch does not count
+            if done is None:
+                run.diverged()
+                stop = True
                 break
-            clock.extra_per_epoch = time.perf_counter() - t_val
-            if run.epoch_done(epoch, loss_sum / seen, correct / seen, metrics, time.perf_counter() - t0) and run.is_main:
-                run.save(model.state_dict())
+            lr = opt.param_groups[0]["lr"]
+            sched.step()
+            loss_sum += done[0]
+            correct += done[1]
+            seen += len(y)
+            seen_all += n_all
+            eta, prog = clock.tick(plan.epochs - epoch)
+            elapsed = time.perf_counter() - t0
+            run.emit(BatchEvent(epoch, plan.epochs, b + 1, batches, loss_sum / seen, correct / seen, lr,
+                                seen_all / max(elapsed, 1e-9), eta, prog))
+        batch_iter.close()
+        if ddp is not None and not (run.cancelled or stop):
+            loss_sum, correct, seen = ddp.all_sum([loss_sum, correct, seen])
+        if run.cancelled or stop or seen == 0:
+            break
+        t_val = time.perf_counter()
+        run.stage("evaluating", f"Checking epoch {epoch} on the validation pictures")
+        while True:
+            try:
+                metrics = _evaluate_bank(model, forward, to_input, bank, val_items, min(bs, micro), run, unreadable)
+                break
+            except torch.OutOfMemoryError as exc:
+                micro = _out_of_memory(run, micro, exc)
+        if metrics is None:  # cancelled during validation: this epoch does not count
+            break
+        clock.extra_per_epoch = time.perf_counter() - t_val
+        if run.epoch_done(epoch, loss_sum / seen, correct / seen, metrics, time.perf_counter() - t0) and run.is_main:
+            run.save(model.state_dict())
 
 
 #: Fewest pictures per pass after out-of-memory retries (batch norm needs a few to learn from).
