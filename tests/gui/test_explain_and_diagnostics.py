@@ -103,7 +103,19 @@ def test_diagnostics_lists_each_check_and_copies_the_report(qtbot, make_window):
     assert "4 of 4 checks passed" in report
 
 
-def test_diagnostics_can_be_cancelled_and_run_again(qtbot, make_window):
+def test_diagnostics_can_be_cancelled_and_run_again(qtbot, make_window, monkeypatch):
+    from resnet_studio import selftest
+
+    rerun = []
+
+    def app_check_until_cancelled(ctx):
+        # the four checks take milliseconds: without this, all could end before the cancel arrives
+        if not rerun:
+            ctx["cancel"].wait(10)
+        return selftest._check_app(ctx)
+
+    monkeypatch.setattr(selftest, "CHECKS", [(n, app_check_until_cancelled if n == "App" else f, t)
+                                             for n, f, t in selftest.CHECKS])
     w = make_window(weights=False, wait_model=False)
     checks = ["App", "Threads", "User folders", "ImageNet weights"]
     dialog = w.show_diagnostics(checks)
@@ -114,6 +126,7 @@ def test_diagnostics_can_be_cancelled_and_run_again(qtbot, make_window):
     assert "Cancelled" in dialog.status.text()
     assert "cancelled" in dialog.report_text()
 
+    rerun.append(True)
     dialog.run_button.click()
     with qtbot.waitSignal(dialog.finished_checks, timeout=60000) as done:
         pass
