@@ -41,3 +41,22 @@ def save_random_model(
         info["preprocess"] = Preprocess.for_image_size(image_size)
     model_info = ModelInfo(arch=arch, classes=list(classes), small_input=small_input, **info)
     return save_model_file(path, model.state_dict(), model_info)
+
+
+def train_job_held_at_last_batch(data_dir, out_path, config, *, on_event=None, cancel=None):
+    """``engine.app_jobs.train_job`` that stops after the last batch of the last epoch until the
+    job is cancelled; it says so by writing ``$RS_TEST_HOLD_DIR/at_last_batch`` (a file and an
+    environment variable, because it runs in the app's helper process). Lets a test press Cancel
+    at that exact moment."""
+    from resnet_studio.engine.app_jobs import train_job
+
+    hold = Path(os.environ["RS_TEST_HOLD_DIR"])
+
+    def held(event):
+        on_event(event)
+        if (type(event).__name__ == "BatchEvent" and event.epoch == event.epochs
+                and event.batch == event.batches and not (hold / "at_last_batch").exists()):
+            (hold / "at_last_batch").touch()
+            cancel.wait(60)
+
+    return train_job(data_dir, out_path, config, on_event=held, cancel=cancel)

@@ -10,7 +10,8 @@ The classify check uses the smallest ImageNet model on this computer when there 
 weights it classifies with an untrained model built for the bundled two-class sample set, which
 exercises the same loading, preprocessing and inference code (its labels mean nothing, and the
 report says so). The training check runs two optimiser steps of the real training code on the
-bundled tiny data set at 32 px, from scratch, so it needs no weights either.
+bundled tiny data set at 32 px, from scratch, so it needs no weights either; it runs them in a
+helper process, as the app does, so a packaged app that cannot start one fails here.
 """
 
 from __future__ import annotations
@@ -338,38 +339,42 @@ def _check_classify(ctx: dict) -> CheckResult:
 
 
 def _check_training(ctx: dict) -> CheckResult:
+    from .engine import job_process
     from .engine.datasets import scan_dataset
     from .engine.modelfile import read_model_info
-    from .engine.train import BatchEvent, TrainConfig, train
 
     data = sample_dataset()
     split = scan_dataset(data, val_fraction=0.2, seed=0)
     # Two optimiser steps: the training half of the bundled set in two batches.
     batch = max(1, math.ceil(len(split.train) / TRAIN_STEPS))
-    config = TrainConfig(
+    config = dict(
         arch="resnet18", mode="full", pretrained=False, epochs=1, batch_size=batch,
         image_size=TRAIN_IMAGE_SIZE, val_fraction=0.2, seed=0, device=ctx["device"], augment=False,
         allow_download=False, name="self-test",
         # the standard stem shrinks 32 px to 8 px at once: the same code path, a fraction of the work
         small_input=False, workers=1,
     )
-    steps: list[BatchEvent] = []
+    steps: list[dict] = []
 
-    def on_event(event) -> None:
-        if isinstance(event, BatchEvent):
-            steps.append(event)
+    def on_event(kind: str, fields: dict) -> None:
+        if kind == "BatchEvent":
+            steps.append(fields)
 
     out = Path(ctx["tmp"]) / "selftest-trained.safetensors"
-    result = train(data, out, config, on_event=on_event, cancel=ctx["cancel"])
-    losses = [e.loss for e in steps]
-    details = f"{len(split.train)} training / {len(split.val)} validation images, batch {batch}\nlosses {losses}"
-    if result.cancelled:
+    # In a helper process, as the app trains: this also checks that this installation can start one.
+    result = job_process.run_job("resnet_studio.engine.app_jobs:train_job",
+                                 {"data_dir": str(data), "out_path": str(out), "config": config},
+                                 on_event=on_event, cancel=ctx["cancel"])
+    losses = [e["loss"] for e in steps]
+    details = (f"{len(split.train)} training / {len(split.val)} validation images, batch {batch}, "
+               f"in a helper process\nlosses {losses}")
+    if result["cancelled"]:
         return CheckResult("Training", False, "The training check was cancelled.", details)
     if len(steps) < TRAIN_STEPS or not all(math.isfinite(v) for v in losses):
         return CheckResult("Training", False, "Training on the sample data did not run properly.", details)
-    if result.model_path is None or not Path(result.model_path).is_file():
+    if not result["model_path"] or not Path(result["model_path"]).is_file():
         return CheckResult("Training", False, "Training ran but saved no model file.", details)
-    info = read_model_info(result.model_path)
+    info = read_model_info(result["model_path"])
     if list(info.classes) != list(split.classes):
         return CheckResult("Training", False, "The trained model file lists the wrong categories.", details)
     return CheckResult(

@@ -9,7 +9,6 @@ real checkpoint.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -128,32 +127,22 @@ def test_cancel_hammered_during_start_up(qtbot, train_tab, tiny_dataset):
     check_kept_model(view)
 
 
-def test_cancel_hammered_during_the_last_batch(qtbot, train_tab, tiny_dataset, monkeypatch):
-    """The engine reports the last batch of the last epoch; its thread is held there while Cancel
-    is pressed many times, then let go. The run ends as cancelled, the first epoch's checkpoint
-    is the model kept, and it loads."""
+def test_cancel_hammered_during_the_last_batch(qtbot, train_tab, tiny_dataset, monkeypatch, tmp_path):
+    """The engine reports the last batch of the last epoch and is held there (in the helper
+    process that trains) until the cancel reaches it; Cancel is pressed many times. The run ends
+    as cancelled, the first epoch's checkpoint is the model kept, and it loads."""
     from resnet_studio.gui import train_worker
 
     w, view = train_tab
     open_folder(qtbot, view, tiny_dataset)
-    at_last_batch, clicked = threading.Event(), threading.Event()
-    real_on_event = train_worker.TrainWorker._on_event
-
-    def on_event(self, event):
-        real_on_event(self, event)
-        if (type(event).__name__ == "BatchEvent" and event.epoch == event.epochs
-                and event.batch == event.batches and not at_last_batch.is_set()):
-            at_last_batch.set()
-            clicked.wait(60)  # the engine's thread waits here, after the last optimiser step
-
-    monkeypatch.setattr(train_worker.TrainWorker, "_on_event", on_event)
+    monkeypatch.setenv("RS_TEST_HOLD_DIR", str(tmp_path))
+    monkeypatch.setattr(train_worker.TrainWorker, "target", "tests.helpers:train_job_held_at_last_batch")
     start(qtbot, view, epochs=2)
-    qtbot.waitUntil(at_last_batch.is_set, timeout=WAIT_MS)
+    qtbot.waitUntil((tmp_path / "at_last_batch").exists, timeout=WAIT_MS)
     qtbot.mouseClick(view.progress.cancel_button, Qt.MouseButton.LeftButton)
     for _ in range(100):
         view.cancel_training()
     assert not view.start_training(), "Start waits until the run has really ended"
-    clicked.set()
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=WAIT_MS)
 
     assert "cancelled" in view.progress.status_text()

@@ -156,6 +156,10 @@ def test_training_run_shows_progress_plots_and_metrics(qtbot, view, shapes_datas
     assert not view.settings.isEnabled(), "settings are locked while training"
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=WAIT_MS * 3)
 
+    from resnet_studio.engine import job_process
+
+    assert job_process.helper_pids(), "the run trained in the helper process (kept for the next run)"
+
     # Progress and plots
     assert 0 < view.plots.batch_points() <= sum(batches_seen)
     assert view.plots.epoch_points() == 3
@@ -191,6 +195,26 @@ def test_training_run_shows_progress_plots_and_metrics(qtbot, view, shapes_datas
         qtbot.mouseClick(results.use_button, Qt.MouseButton.LeftButton)
     assert used.args == [str(new_path)]
     assert view.start_button.isEnabled() and view.settings.isEnabled()
+
+
+def test_training_runs_on_a_thread_when_no_helper_process_can_start(qtbot, view, shapes_dataset,
+                                                                     fake_imagenet_weights, monkeypatch):
+    """Some systems refuse to start processes (limits, sandboxes): the run then happens on the
+    job's thread, with the same progress, plots and result."""
+    from resnet_studio.engine import job_process
+
+    def refused(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(job_process, "_idle", [])  # no helper left over from another test
+    monkeypatch.setattr(job_process, "JobProcess", refused)
+    fake_imagenet_weights("resnet18")
+    open_folder(qtbot, view, shapes_dataset)
+    start(qtbot, view, mode="head", epochs=2, pretrained=True)
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=WAIT_MS * 3)
+    assert "finished" in view.progress.status_text()
+    assert view.plots.epoch_points() == 2 and view.plots.batch_points() > 0
+    assert Path(view.results.model_path()).is_file()
 
 
 @pytest.mark.slow

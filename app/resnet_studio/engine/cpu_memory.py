@@ -63,6 +63,12 @@ def available() -> bool:
     return _libc is not None
 
 
+def give_back() -> None:
+    """Return the heap's free memory to the system now (glibc; elsewhere nothing to do)."""
+    if _libc is not None:
+        _libc.malloc_trim(0)
+
+
 @contextlib.contextmanager
 def keep_freed_memory(enabled: bool = True) -> Iterator[None]:
     """Inside: large blocks come from the heap and freed memory stays there for the next step.

@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self._model_text = ""
         self._shut_down = False
         self._training_warmed_up = False
+        self._helper_wanted = False
+        self._model_settled = False
         self._shown_once = False
         self.train_view: QWidget | None = None
         self._load_train_view = load_train_view
@@ -159,8 +161,10 @@ class MainWindow(QMainWindow):
         w.engine_ready.connect(self._on_engine_ready)
         w.engine_failed.connect(self._on_engine_failed)
         w.model_ready.connect(self._on_model_ready)
-        w.model_ready.connect(self._warm_up_training_engine)
-        w.model_failed.connect(self._warm_up_training_engine)
+        w.model_ready.connect(self._on_model_settled)
+        w.model_failed.connect(self._on_model_settled)
+        self.classify.delegate.right_clicked.connect(self.want_training_helper)  # a retrain may follow
+        self.classify.delegate.wrong_clicked.connect(self.want_training_helper)
         self.classify.status_message.connect(self._show_status)
         self.classify.model_status.connect(self._on_model_status)
         self.models.status_message.connect(self._show_status)
@@ -248,6 +252,8 @@ class MainWindow(QMainWindow):
         self._train_placeholder.deleteLater()
         if hasattr(view, "model_trained"):
             view.model_trained.connect(self._on_model_trained)
+        if hasattr(view, "dataset"):
+            view.dataset.folder_changed.connect(self.want_training_helper)
         if hasattr(view, "use_model_requested"):
             view.use_model_requested.connect(self.use_model)
         return view
@@ -310,16 +316,27 @@ class MainWindow(QMainWindow):
         self.freeze_gc()
 
     @Slot()
+    def _on_model_settled(self) -> None:
+        self._model_settled = True
+        self._warm_up_training_engine()
+
+    def want_training_helper(self, *_args) -> None:
+        """A training run is likely soon (the Train tab was opened, a data set chosen, a result
+        marked right or wrong): have its helper process ready by then."""
+        self._helper_wanted = True
+        self._warm_up_training_engine()
+
     def _warm_up_training_engine(self) -> None:
-        """Import the training engine on a worker once the first model has loaded (or failed to):
-        importing it alongside that load got torchvision half-initialised in one of the two
-        threads ("This model could not be loaded" at start-up)."""
-        if self._training_warmed_up or self._shut_down:
+        """Start the helper process that training runs use (torch loads there in ~5 s, before the
+        user presses Start), once a run is likely and the first model has loaded (or failed to):
+        the first photos do not compete with it for the CPU, and a user who never trains never
+        has the helper's ~300 MB in memory."""
+        if self._training_warmed_up or self._shut_down or not (self._helper_wanted and self._model_settled):
             return
         self._training_warmed_up = True
-        from .train_worker import import_training_engine
+        from .train_worker import prestart_helper
 
-        Task(import_training_engine, name="import-training-engine", background=True).start()
+        Task(prestart_helper, name="start-training-helper", background=True).start()
 
     @Slot(str, str)
     def _on_engine_failed(self, message: str, details: str) -> None:
@@ -370,8 +387,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout)
 
     def _on_tab_changed(self, index: int) -> None:
-        if index == TRAIN_TAB and self.train_view is None and self._load_train_view:
-            QTimer.singleShot(0, self.load_train_view)
+        if index == TRAIN_TAB:
+            self.want_training_helper()
+            if self.train_view is None and self._load_train_view:
+                QTimer.singleShot(0, self.load_train_view)
 
     @Slot(str)
     def _on_model_trained(self, path: str) -> None:

@@ -15,8 +15,8 @@ Rules every job here follows (they keep the window responsive and Qt from crashi
 from __future__ import annotations
 
 import collections
-import dataclasses
 import datetime as _dt
+import importlib
 import os
 import threading
 import time
@@ -27,8 +27,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, Slot
 
+from ..engine import job_process
 from ..engine.errors import CancelledError, StudioError
-from .workers import lower_current_thread_priority
+from ..engine.job_process import plain_values
+from .workers import WORKER_NICENESS, lower_current_thread_priority
 
 # Batch events are forwarded in chunks at most this often (seconds): a fast run produces
 # thousands of batches per second, and one queued signal per batch would flood the GUI thread.
@@ -174,49 +176,27 @@ class JobRunner(QObject):
 # Training
 
 
-#: Held while a worker imports the training engine. Two threads importing the same package at
-#: once can get it half-initialised ("cannot import name ... from partially initialized module
-#: torchvision.transforms"): a Start pressed during the warm-up import waits for it instead.
+#: Held while a job imports the training engine on a thread of this process (the fallback when
+#: no helper process can be started). Two threads importing the same package at once can get it
+#: half-initialised ("cannot import name ... from partially initialized module
+#: torchvision.transforms"): a Start pressed while a model loads waits for it instead.
 TRAINING_IMPORT_LOCK = threading.Lock()
 
 
-def import_training_engine() -> None:
-    """Import what a training run needs (call on a worker thread once torch is loaded and the
-    first model has loaded: that load imports torchvision too). An import holds Python's lock for
-    long stretches; done on the first Start, it made the window stall 60-85 ms just as a run began."""
-    with TRAINING_IMPORT_LOCK:
-        import torch.distributed  # noqa: F401
-        import torchvision.transforms.v2.functional  # noqa: F401
-
-        from ..engine import datasets, distributed, features, lr_finder, runs, train, train_data  # noqa: F401
-
-
-def plain_values(value: Any) -> Any:
-    """Deep copy into JSON-like values (no Paths, tensors or numpy scalars cross the thread)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain_values(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): plain_values(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain_values(v) for v in value]
-    if isinstance(value, (str, bool)) or value is None:
-        return value
-    if isinstance(value, os.PathLike):
-        return os.fspath(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if hasattr(value, "item"):  # numpy / torch scalars
-        return value.item()
-    return str(value)
+def prestart_helper() -> None:
+    """Start the helper process training runs use, so that the first Start does not wait ~5 s
+    for torch to load there. Call once a model has loaded (or failed to): the helper's imports
+    compete for the CPU, and the user's first photos come first. Starting it forks and execs a
+    process: call from a worker thread."""
+    job_process.configure(niceness=WORKER_NICENESS)
+    job_process.prestart()
 
 
 def result_to_dict(result: Any) -> dict:
-    """A ``TrainResult`` as plain values, with the fields the view needs always present."""
+    """A training result (``TrainResult`` or its dict) as plain values, with the fields the view
+    needs always present."""
     d = plain_values(result)
-    model_path = getattr(result, "model_path", None)
-    d["model_path"] = os.fspath(model_path) if model_path else ""
+    d["model_path"] = d.get("model_path") or ""
     d.setdefault("classes", [])
     d.setdefault("per_class", [])
     d.setdefault("confusion_matrix", [])
@@ -227,14 +207,20 @@ def result_to_dict(result: Any) -> dict:
 
 
 class _EventRelayJob(Job):
-    """A job that relays engine events as signals: :class:`StageEvent` at once, the frequent
-    per-step event (``chunked_kind``) gathered into lists emitted at most every
-    :data:`BATCH_EMIT_INTERVAL_S` through :meth:`_emit_chunk`, anything else through
-    :meth:`_emit_other`. Pass :meth:`_on_event` to the engine and call :meth:`_drain` with
-    ``final=True`` when it returns."""
+    """A job that runs an engine function and relays its events as signals: :class:`StageEvent`
+    at once, the frequent per-step event (``chunked_kind``) gathered into lists emitted at most
+    every :data:`BATCH_EMIT_INTERVAL_S` through :meth:`_emit_chunk`, anything else through
+    :meth:`_emit_other`.
+
+    The engine function runs in a helper process (:mod:`engine.job_process`) when
+    ``in_child_process`` is true: there it does not take turns with the GUI thread on Python's lock
+    (the window stalled up to ~90 ms while training and classifying at once). This job's thread
+    then only waits for messages and relays them. An engine callable handed in by the caller, or
+    a helper that cannot be started, runs on this job's thread instead, with the same signals."""
 
     stage = Signal(str, str, int, int)  # stage code, engine message, done, total
     chunked_kind = ""  # class name of the event sent in chunks
+    in_child_process = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -248,34 +234,62 @@ class _EventRelayJob(Job):
         self.relay()
 
     def relay(self) -> None:  # pragma: no cover - abstract
-        """The job's work, on its thread; engine events go to :meth:`_on_event`."""
+        """The job's work, on its thread (see :meth:`_run_engine`)."""
         raise NotImplementedError
+
+    def _run_engine(self, target: str, kwargs: dict) -> Any:
+        """Run ``target`` (``"module:function"``, e.g. in ``engine.app_jobs``) with ``kwargs``;
+        returns its plain result."""
+        try:
+            if self.in_child_process:
+                try:
+                    job_process.configure(niceness=WORKER_NICENESS)
+                    return job_process.run_job(target, kwargs, on_event=self._on_plain_event,
+                                               cancel=self.cancel_event)
+                except OSError:
+                    pass  # no helper process on this system (limits, sandbox): run it here
+            module, _, name = target.partition(":")
+            with TRAINING_IMPORT_LOCK:
+                fn = getattr(importlib.import_module(module), name)
+            return fn(**kwargs, on_event=self._on_event, cancel=self.cancel_event)
+        finally:
+            self._drain(final=True)
+
+    def _run_callable(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run an engine-like callable on this thread, its events relayed like the engine's."""
+        try:
+            return fn(*args, **kwargs, on_event=self._on_event, cancel=self.cancel_event)
+        finally:
+            self._drain(final=True)
 
     def _emit_chunk(self, chunk: list[dict]) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _emit_other(self, kind: str, event: Any) -> None:
+    def _emit_other(self, kind: str, fields: dict) -> None:
         """An event that is neither a stage nor the chunked kind (ignored unless overridden)."""
 
-    # Engine callback: may in principle come from any thread; emits only on ours.
+    # Engine callback on this process's threads: may in principle come from any thread.
     def _on_event(self, event: Any) -> None:
-        self._events.append(event)
+        self._on_plain_event(*job_process.plain_event(event))
+
+    # Events as (kind, fields): from the helper process (on this job's thread) or _on_event.
+    def _on_plain_event(self, kind: str, fields: dict) -> None:
+        self._events.append((kind, fields))
         if threading.get_ident() == self._owner_ident:
             self._drain()
 
     def _drain(self, *, final: bool = False) -> None:
         while self._events:
-            event = self._events.popleft()
-            kind = type(event).__name__
+            kind, fields = self._events.popleft()
             if kind == self.chunked_kind:
-                self._pending.append(plain_values(event))
+                self._pending.append(fields)
                 continue
             self._flush()  # what came before this event is shown before it
             if kind == "StageEvent":
-                self.stage.emit(str(event.stage), str(event.message), int(getattr(event, "done", 0) or 0),
-                                int(getattr(event, "total", 0) or 0))
+                self.stage.emit(str(fields.get("stage", "")), str(fields.get("message", "")),
+                                int(fields.get("done") or 0), int(fields.get("total") or 0))
             else:
-                self._emit_other(kind, event)
+                self._emit_other(kind, fields)
         if final or time.monotonic() - self._last_emit >= BATCH_EMIT_INTERVAL_S:
             self._flush()
 
@@ -293,6 +307,7 @@ class TrainWorker(_EventRelayJob):
     epoch = Signal(dict)  # EpochEvent fields
     succeeded = Signal(dict)  # result_to_dict(TrainResult); also after a cancel that kept a model
     chunked_kind = "BatchEvent"
+    target = "resnet_studio.engine.app_jobs:train_job"
 
     def __init__(
         self,
@@ -303,7 +318,8 @@ class TrainWorker(_EventRelayJob):
         train_fn: Callable[..., Any] | None = None,
     ) -> None:
         """``config``: keyword arguments of ``TrainConfig``. ``train_fn`` replaces
-        ``engine.train.train`` (same signature, but given ``config`` as a dict; for benchmarks)."""
+        ``engine.train.train`` (same signature, but given ``config`` as a dict; for benchmarks);
+        it runs on this job's thread."""
         super().__init__()
         self.data_dir = str(data_dir)
         self.out_path = str(out_path)
@@ -312,26 +328,18 @@ class TrainWorker(_EventRelayJob):
 
     def relay(self) -> None:
         if self._train_fn is None:
-            with TRAINING_IMPORT_LOCK:
-                from ..engine import train as engine_train
-
-            train_fn, config = engine_train.train, engine_train.TrainConfig(**self.config)
+            result = self._run_engine(self.target, {"data_dir": self.data_dir, "out_path": self.out_path,
+                                                    "config": self.config})
         else:
-            train_fn, config = self._train_fn, dict(self.config)
-        try:
-            result = train_fn(
-                self.data_dir, self.out_path, config, on_event=self._on_event, cancel=self.cancel_event
-            )
-        finally:
-            self._drain(final=True)
+            result = self._run_callable(self._train_fn, self.data_dir, self.out_path, dict(self.config))
         self.succeeded.emit(result_to_dict(result))
 
     def _emit_chunk(self, chunk: list[dict]) -> None:
         self.batches.emit(chunk)
 
-    def _emit_other(self, kind: str, event: Any) -> None:
+    def _emit_other(self, kind: str, fields: dict) -> None:
         if kind == "EpochEvent":
-            self.epoch.emit(plain_values(event))
+            self.epoch.emit(fields)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -375,6 +383,7 @@ class LRFinderJob(_EventRelayJob):
     steps = Signal(list)  # [{"step", "steps", "lr", "loss", "raw_loss"}, ...], in order, chunked
     succeeded = Signal(dict)  # LRFinderResult.to_dict()
     chunked_kind = "LRFinderEvent"
+    target = "resnet_studio.engine.app_jobs:find_lr_job"
 
     def __init__(
         self,
@@ -394,18 +403,10 @@ class LRFinderJob(_EventRelayJob):
 
     def relay(self) -> None:
         if self._find_fn is None:
-            with TRAINING_IMPORT_LOCK:
-                from ..engine import lr_finder
-                from ..engine.train import TrainConfig
-
-            find_fn, config = lr_finder.find_lr, TrainConfig(**self.config)
+            result = self._run_engine(self.target, {"data_dir": self.data_dir, "config": self.config,
+                                                      "steps": self.n_steps})
         else:
-            find_fn, config = self._find_fn, dict(self.config)
-        try:
-            result = find_fn(self.data_dir, config, steps=self.n_steps, on_event=self._on_event,
-                             cancel=self.cancel_event)
-        finally:
-            self._drain(final=True)
+            result = self._run_callable(self._find_fn, self.data_dir, dict(self.config), steps=self.n_steps)
         self.succeeded.emit(plain_values(result.to_dict() if hasattr(result, "to_dict") else result))
 
     def _emit_chunk(self, chunk: list[dict]) -> None:

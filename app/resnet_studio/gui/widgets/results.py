@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import time
 from operator import attrgetter
 import os
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF,
-    QSize, Qt, Signal,
+    QSize, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -407,6 +408,14 @@ def status_colors(palette: QPalette) -> dict[str, QColor]:
     }
 
 
+#: Longest time one repaint of the results list spends drawing card pictures that are not cached
+#: yet (seconds). A card takes 2-8 ms to draw while photos decode; when the list's width changes
+#: (its scroll bar appears, the window is resized) every visible card is drawn again, and seven at
+#: once froze the window for 40 ms. Cards past the budget show their previous picture (or an empty
+#: card) and are finished by the next repaint, right after.
+RENDER_BUDGET_S = 0.010
+
+
 class ResultCardDelegate(QStyledItemDelegate):
     """Paints one result card: thumbnail, top-1 label, confidence bar, top-5 when expanded."""
 
@@ -431,6 +440,48 @@ class ResultCardDelegate(QStyledItemDelegate):
         self.show_why_getter = lambda: False
         self.opacity_getter = lambda: 0.5
         self.can_correct = lambda r: False
+        self._last_key: dict[int, str] = {}  # record id -> key of its last drawn picture
+        self._pass_open = False
+        self._spent = 0.0
+        self._drawn = 0
+        self._deferred = False
+
+    def _may_render(self) -> bool:
+        """Whether this repaint may draw one more card picture (at least one always may)."""
+        if not self._pass_open:
+            # a repaint draws every visible card in one go: the pass ends when control is back
+            # in the event loop
+            self._pass_open, self._spent, self._drawn = True, 0.0, 0
+            QTimer.singleShot(0, self._end_pass)
+        return self._drawn == 0 or self._spent < RENDER_BUDGET_S
+
+    def _end_pass(self) -> None:
+        self._pass_open = False
+        if self._deferred:
+            self._deferred = False
+            view = self.parent()
+            if view is not None and hasattr(view, "viewport"):
+                view.viewport().update()
+
+    def _paint_stand_in(self, painter: QPainter, option: QStyleOptionViewItem, r: ResultRecord) -> None:
+        """The card's previous picture (other width, other state) or an empty card, for one frame."""
+        self._deferred = True
+        old = self._last_key.get(r.id)
+        pm = QPixmapCache.find(old) if old else None
+        if pm is not None and not pm.isNull():
+            painter.save()
+            painter.setClipRect(option.rect)
+            painter.drawPixmap(option.rect.topLeft(), pm)
+            painter.restore()
+            return
+        colors = status_colors(option.palette)
+        card = QRectF(option.rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colors["border"], 1))
+        painter.setBrush(QColor(colors["card"]))
+        painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.restore()
 
     @staticmethod
     def correction_texts() -> tuple[str, str]:
@@ -551,6 +602,10 @@ class ResultCardDelegate(QStyledItemDelegate):
         key = self._card_key(r, option, index)
         pm = QPixmapCache.find(key)
         if pm is None or pm.isNull():
+            if not self._may_render():
+                self._paint_stand_in(painter, option, r)
+                return
+            started = time.perf_counter()
             ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
             pm = QPixmap(option.rect.size() * ratio)
             pm.setDevicePixelRatio(ratio)
@@ -563,6 +618,11 @@ class ResultCardDelegate(QStyledItemDelegate):
             finally:
                 card_painter.end()
             QPixmapCache.insert(key, pm)
+            self._spent += time.perf_counter() - started
+            self._drawn += 1
+        if len(self._last_key) > 20_000:
+            self._last_key.clear()  # only keys (strings); the pixmaps age out of QPixmapCache
+        self._last_key[r.id] = key
         painter.drawPixmap(option.rect.topLeft(), pm)
 
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index, r: ResultRecord) -> None:
