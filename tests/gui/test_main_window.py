@@ -13,7 +13,8 @@ pytestmark = pytest.mark.gui
 
 
 def test_window_is_shown_before_torch_is_imported(tmp_path):
-    """In a fresh process: the window appears with "Loading engine…" and torch not yet imported."""
+    """In a fresh process: the window appears with "Loading engine…" and neither torch nor the
+    other slow imports (the plotting library, ~0.5 s; multiprocessing) done yet."""
     code = textwrap.dedent("""
         import sys
         from resnet_studio.gui.app import create_application
@@ -23,12 +24,14 @@ def test_window_is_shown_before_torch_is_imported(tmp_path):
         w.show()
         app.processEvents()
         print("visible", w.isVisible(), "torch", "torch" in sys.modules, "status", w.device_label.text())
+        print("slow imports:", sorted(m for m in ("pyqtgraph", "multiprocessing", "numpy") if m in sys.modules))
         w.close()
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESNET_STUDIO_DATA_DIR=str(tmp_path))
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "visible True torch False status Loading engine…" in out.stdout
+    assert "slow imports: []" in out.stdout
 
 
 def test_closing_during_a_job_cancels_waits_and_exits_cleanly(qtbot, make_window, photos, qtlog):
@@ -84,6 +87,42 @@ def test_app_process_with_a_job_running_exits_cleanly(tmp_path, fake_imagenet_we
     assert out.returncode == 0, out.stderr[-3000:]
     assert "closing with" in out.stdout
     assert "Destroyed while thread" not in out.stderr
+
+
+@pytest.mark.slow
+def test_quitting_ends_the_training_helper_process(tmp_path, fake_imagenet_weights):
+    """Opening the Train tab starts the helper process training runs in; quitting the app ends it
+    too (no process is left behind using memory)."""
+    fake_imagenet_weights("resnet18")
+    code = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from resnet_studio.engine import job_process
+        from resnet_studio.gui import main_window
+        from resnet_studio.gui.app import create_application, run_app
+        create_application([])
+        def window():
+            return next(x for x in QApplication.topLevelWidgets() if isinstance(x, main_window.MainWindow))
+        def open_train_tab():
+            window().tabs.setCurrentIndex(main_window.TRAIN_TAB)
+            QTimer.singleShot(100, close_when_helper_runs)
+        def close_when_helper_runs():
+            if job_process.helper_pids():
+                print("helper", *job_process.helper_pids(), flush=True)
+                window().close()
+            else:
+                QTimer.singleShot(100, close_when_helper_runs)
+        QTimer.singleShot(100, open_train_tab)
+        sys.exit(run_app([]))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    pids = [int(p) for p in out.stdout.split("helper", 1)[1].split()]
+    assert pids
+    for pid in pids:
+        assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
 
 
 def test_language_switch_to_chinese_changes_visible_texts(qtbot, make_window):

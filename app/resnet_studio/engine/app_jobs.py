@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import threading
 
-from .job_process import plain_values
+from .plain import plain_values
 from .train import EventFn
 
 

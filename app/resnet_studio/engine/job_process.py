@@ -25,7 +25,6 @@ from __future__ import annotations
 import atexit
 import collections
 import gc
-import dataclasses
 import importlib
 import multiprocessing
 import multiprocessing.connection
@@ -39,6 +38,7 @@ from typing import Any
 from . import cpu_memory
 from . import errors as _errors
 from .errors import StudioError
+from .plain import plain_event, plain_values
 
 #: Events are sent to the caller in lists at most this often (seconds): a head-only run reports
 #: thousands of batches a second, one message each would cost the run time.
@@ -53,33 +53,6 @@ _CONTEXT = multiprocessing.get_context("spawn")  # fork after torch / Qt threads
 
 class JobProcessError(StudioError):
     """The helper process that ran a job ended before the job did."""
-
-
-def plain_values(value: Any) -> Any:
-    """Deep copy into JSON-like values (no Paths, tensors, numpy scalars or engine classes), so
-    the copy can cross a thread or a process without importing anything on the other side."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain_values(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): plain_values(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain_values(v) for v in value]
-    if isinstance(value, (str, bool)) or value is None:
-        return value
-    if isinstance(value, os.PathLike):
-        return os.fspath(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if hasattr(value, "item"):  # numpy / torch scalars
-        return value.item()
-    return str(value)
-
-
-def plain_event(event: Any) -> tuple[str, dict]:
-    """An engine event as ``(class name, fields)``."""
-    return type(event).__name__, plain_values(event)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         """Start the helper process that training runs use (torch loads there in ~5 s, before the
         user presses Start), once a run is likely and the first model has loaded (or failed to):
         the first photos do not compete with it for the CPU, and a user who never trains never
-        has the helper's ~300 MB in memory."""
+        has the helper's ~400 MB in memory."""
         if self._training_warmed_up or self._shut_down or not (self._helper_wanted and self._model_settled):
             return
         self._training_warmed_up = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QKeySequence
@@ -19,15 +20,16 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .widgets.compare_runs import CompareRunsDialog, short_date
-from .widgets.train_common import HintLabel
-
 from .errors import show_error
 from .settings import Settings
 from .widgets.banner import Banner
 from .widgets.icons import icon
 from .widgets.model_picker import zoo_description
+from .widgets.train_common import HintLabel, short_date
 from .workers import Task, download_weights, weights_status
+
+if TYPE_CHECKING:  # imported when first used: its plotting library is slow to import
+    from .widgets.compare_runs import CompareRunsDialog
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "zoo" | "trained" | "broken"
@@ -870,6 +872,9 @@ class ModelsView(QWidget):
         # oldest first, so A is the earlier run and B the one being tried
         records = sorted((self._runs[i] for i in ids if i in self._runs), key=lambda r: str(r.get("started", "")))
         if self.compare_dialog is None:
+            # imported here: its plotting library takes ~0.5 s to import, not before the first paint
+            from .widgets.compare_runs import CompareRunsDialog
+
             self.compare_dialog = CompareRunsDialog(self)
         self.compare_dialog.set_runs(records)
         self.compare_dialog.show()

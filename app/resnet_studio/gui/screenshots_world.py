@@ -124,7 +124,9 @@ class Studio:
         from .i18n import LanguageManager
         from .main_window import MainWindow
         from .settings import Settings
+        from .widgets import results
 
+        results.RENDER_BUDGET_S = float("inf")  # stills: every card finished in the grab's own paint
         self.app = create_application([])
         languages = LanguageManager()
         languages.apply("en")

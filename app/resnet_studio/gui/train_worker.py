@@ -27,9 +27,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, Slot
 
-from ..engine import job_process
 from ..engine.errors import CancelledError, StudioError
-from ..engine.job_process import plain_values
+from ..engine.plain import plain_event, plain_values
 from .workers import WORKER_NICENESS, lower_current_thread_priority
 
 # Batch events are forwarded in chunks at most this often (seconds): a fast run produces
@@ -188,6 +187,8 @@ def prestart_helper() -> None:
     for torch to load there. Call once a model has loaded (or failed to): the helper's imports
     compete for the CPU, and the user's first photos come first. Starting it forks and execs a
     process: call from a worker thread."""
+    from ..engine import job_process
+
     job_process.configure(niceness=WORKER_NICENESS)
     job_process.prestart()
 
@@ -242,6 +243,8 @@ class _EventRelayJob(Job):
         returns its plain result."""
         try:
             if self.in_child_process:
+                from ..engine import job_process  # here: multiprocessing is not needed before the first paint
+
                 try:
                     job_process.configure(niceness=WORKER_NICENESS)
                     return job_process.run_job(target, kwargs, on_event=self._on_plain_event,
@@ -270,7 +273,7 @@ class _EventRelayJob(Job):
 
     # Engine callback on this process's threads: may in principle come from any thread.
     def _on_event(self, event: Any) -> None:
-        self._on_plain_event(*job_process.plain_event(event))
+        self._on_plain_event(*plain_event(event))
 
     # Events as (kind, fields): from the helper process (on this job's thread) or _on_event.
     def _on_plain_event(self, kind: str, fields: dict) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .plots import apply_plot_palette, loss_and_accuracy_plots
-from .train_common import HintLabel, format_duration, format_percent
+from .train_common import HintLabel, format_duration, format_percent, short_date
 
 #: One colour per run (mid-saturation: readable on light and dark backgrounds, and by most
 #: colour-blind people: blue and orange).
@@ -26,11 +26,6 @@ RUN_COLOURS = (QColor(52, 120, 220), QColor(235, 130, 30))
 _DIFF_ALPHA = 70
 #: The first rows of the table are results (accuracy, loss, epochs, finished); the rest settings.
 _RESULT_ROWS = 8
-
-
-def short_date(iso: str) -> str:
-    """``2025-01-31T14:25:01+01:00`` → ``2025-01-31 14:25``."""
-    return str(iso or "").replace("T", " ")[:16]
 
 
 def _num(value) -> float | None:

@@ -66,3 +66,8 @@ def format_duration(seconds: float) -> str:
 
 def format_percent(fraction: float) -> str:
     return f"{fraction * 100:.1f}%"
+
+
+def short_date(iso: str) -> str:
+    """``2025-01-31T14:25:01+01:00`` → ``2025-01-31 14:25``."""
+    return str(iso or "").replace("T", " ")[:16]
