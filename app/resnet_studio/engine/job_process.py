@@ -30,7 +30,6 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any

@@ -6,7 +6,7 @@ import gc
 import importlib
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
