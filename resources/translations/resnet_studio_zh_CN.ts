@@ -1097,6 +1097,11 @@
 <context>
     <name>EngineMessages</name>
     <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="33"/>
+        <source>The background process that ran this job stopped unexpectedly, perhaps because the computer ran out of memory. Try a smaller batch size or image size, or close other programs.</source>
+        <translation>运行此任务的后台进程意外停止了，可能是电脑内存不足。请减小批大小或图片尺寸，或关闭其他程序。</translation>
+    </message>
+    <message>
         <location filename="../../app/resnet_studio/gui/errors.py" line="19"/>
         <source>This file could not be read.</source>
         <translation>无法读取此文件。</translation>

@@ -217,6 +217,24 @@ def test_training_runs_on_a_thread_when_no_helper_process_can_start(qtbot, view,
     assert Path(view.results.model_path()).is_file()
 
 
+def test_a_helper_that_died_is_explained_in_the_users_language(qtbot):
+    """The engine's sentence for a helper process that died is one the error box translates."""
+    from resnet_studio.engine.job_process import HELPER_DIED_MESSAGE
+    from resnet_studio.gui.errors import ENGINE_MESSAGES, error_box
+    from resnet_studio.gui.i18n import LanguageManager
+
+    assert HELPER_DIED_MESSAGE in ENGINE_MESSAGES
+    languages = LanguageManager()
+    try:
+        assert languages.apply("zh_CN")
+        box = error_box(None, HELPER_DIED_MESSAGE, "helper process 7 ended with exit code -9")
+        qtbot.addWidget(box)
+        assert box.text() == "运行此任务的后台进程意外停止了，可能是电脑内存不足。请减小批大小或图片尺寸，或关闭其他程序。"
+        assert box.detailedText() == "helper process 7 ended with exit code -9"
+    finally:
+        languages.apply("en")
+
+
 @pytest.mark.slow
 def test_cancel_mid_training_ends_cleanly_and_keeps_the_checkpoint(qtbot, view, shapes_dataset, fake_imagenet_weights):
     fake_imagenet_weights("resnet18")

@@ -54,6 +54,12 @@ class JobProcessError(StudioError):
     """The helper process that ran a job ended before the job did."""
 
 
+#: What the user reads when the helper dies (listed in ``gui/errors.ENGINE_MESSAGES`` for translation).
+HELPER_DIED_MESSAGE = (
+    "The background process that ran this job stopped unexpectedly, perhaps because the computer "
+    "ran out of memory. Try a smaller batch size or image size, or close other programs.")
+
+
 # ------------------------------------------------------------------------------------------------
 # Errors across the process boundary
 
@@ -243,10 +249,8 @@ class JobProcess:
     def _died(self) -> JobProcessError:
         self.process.join(1.0)
         code = self.process.exitcode
-        return JobProcessError(
-            "The background process that ran this job stopped unexpectedly, perhaps because the "
-            "computer ran out of memory. Try a smaller batch size or image size, or close other programs.",
-            details=f"helper process {self.process.pid} ended with exit code {code}")
+        return JobProcessError(HELPER_DIED_MESSAGE,
+                               details=f"helper process {self.process.pid} ended with exit code {code}")
 
     def close(self, timeout: float = 2.0) -> None:
         """Ask the helper to end; kill it if it has not within ``timeout`` seconds."""

@@ -29,6 +29,10 @@ ENGINE_MESSAGES = (
     QT_TRANSLATE_NOOP("EngineMessages", "This is a link to a file that no longer exists."),
     QT_TRANSLATE_NOOP("EngineMessages", "This is not a normal file (it is a device or a pipe), not an image."),
     QT_TRANSLATE_NOOP("EngineMessages", "You do not have permission to open this file."),
+    # engine/job_process.py: the helper process a training run was in ended unexpectedly
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "The background process that ran this job stopped unexpectedly, perhaps because the computer "
+                      "ran out of memory. Try a smaller batch size or image size, or close other programs."),
 )
 
 
@@ -54,7 +58,7 @@ def error_box(parent: QWidget | None, message: str, details: str = "", *, title:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Errors", "ResNet Studio"))
-    box.setText(message)
+    box.setText(translate_engine_message(message))  # an engine sentence listed above, in the user's language
     if details:
         box.setDetailedText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
