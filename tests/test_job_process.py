@@ -134,3 +134,13 @@ def test_a_helper_ends_when_the_app_that_started_it_is_killed(tmp_path):
         assert not _alive(pid), "no training goes on unseen after the app is gone"
     finally:
         app.kill()
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice values here")
+def test_a_helper_can_run_below_the_apps_priority():
+    """The app starts its helpers at nice +10, so a training run never makes the window wait."""
+    low = JobProcess(warm=(), niceness=5)
+    try:
+        assert low.run("tests.job_targets:niceness", {}) == min(19, os.nice(0) + 5)
+    finally:
+        low.close()

@@ -29,6 +29,7 @@ import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable
@@ -167,12 +168,25 @@ def _run_one(job: dict, conn, cancel) -> None:
             conn.send(("error", _describe_error(exc)))
 
 
+def _lower_priority(niceness: int) -> None:
+    """Run this helper below the app, before torch starts its threads (they inherit it)."""
+    if not niceness:
+        return
+    try:
+        if hasattr(os, "nice"):
+            os.nice(niceness)
+        elif sys.platform == "win32":  # pragma: no cover - Windows has no nice values
+            import ctypes
+
+            below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+    except (OSError, AttributeError):
+        pass  # not allowed here: normal priority
+
+
 def _helper_main(jobs, replies, cancel, warm: tuple[str, ...], niceness: int) -> None:
-    if niceness and hasattr(os, "nice"):
-        try:
-            os.nice(niceness)  # before torch starts its threads: they inherit it
-        except OSError:
-            pass
+    _lower_priority(niceness)
     _exit_with_parent()
     for name in warm:
         try:
