@@ -250,7 +250,6 @@ def main() -> int:
     from resnet_studio.gui.i18n import LanguageManager
     from resnet_studio.gui.main_window import MainWindow
     from resnet_studio.gui.settings import Settings
-
     from resnet_studio.gui.train_worker import TrainWorker
 
     TrainWorker.in_child_process = args.train_in == "process"

@@ -8,11 +8,10 @@ ResNet-18 at batch 32 and 224 px, 5-8 % of the step on a 2-core CPU (``bench/ben
 While a network trains, :func:`keep_freed_memory` serves every block from the heap and keeps what
 is freed there; afterwards the usual settings come back and the memory is returned to the system.
 
-Only on the process's main thread (the CLI; elsewhere it does nothing): a worker thread's own
-glibc heaps give memory back regardless of these settings, and the blocks kept in the main heap
-make a desktop app's GUI thread (which allocates from it too) wait 60-130 ms on the heap's lock
-while they are given back. The desktop app trains in a worker thread and so keeps glibc's usual
-behaviour.
+Only on the process's main thread (the CLI, the desktop app's training helper process; elsewhere
+it does nothing): a worker thread's own glibc heaps give memory back regardless of these settings,
+and blocks kept in the main heap of a process with a GUI thread (which allocates from it too) made
+that thread wait 60-130 ms on the heap's lock while they were given back.
 """
 
 from __future__ import annotations

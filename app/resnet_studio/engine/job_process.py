@@ -4,8 +4,7 @@ a thread of the caller's process.
 Why: in the desktop app a training thread and the GUI thread take turns on one Python lock (the
 GIL). Training hands torch thousands of small Python calls a second, and the GUI thread waited up
 to ~50 ms for its turn (``bench/ui_responsiveness.py``: the longest stall while classifying and
-training at once was 29-90 ms, goal under 50). In a process of its own the run has its own lock,
-and on its own main thread it also gets :func:`cpu_memory.keep_freed_memory` (faster CPU steps).
+training at once was 29-90 ms, goal under 50). In a process of its own the run has its own lock.
 
 How: a :class:`JobProcess` is a ``spawn``-started child that imports the engine once and then runs
 jobs one at a time. A job is ``"module:function"`` plus keyword arguments of plain values; the
@@ -83,9 +82,9 @@ def _rebuild_error(d: dict) -> BaseException:
     a ``StudioError`` whose details hold the helper's traceback (a bug there must still reach the
     user as a message)."""
     cls = getattr(_errors, d["name"], None) if d["module"] == _errors.__name__ else None
-    if not (isinstance(cls, type) and issubclass(cls, StudioError)) and d.get("studio"):
-        cls = StudioError
-    if isinstance(cls, type) and issubclass(cls, StudioError):
+    if not (isinstance(cls, type) and issubclass(cls, StudioError)):
+        cls = StudioError if d["studio"] else None
+    if cls is not None:
         exc = cls.__new__(cls)
         Exception.__init__(exc, d["message"])
         exc.message, exc.details = d["message"], d["details"] or d["traceback"]
@@ -193,7 +192,6 @@ def _helper_main(jobs, replies, cancel, warm: tuple[str, ...], niceness: int) ->
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the job that needs it reports the failure
             pass
-    replies.send(("ready", os.getpid()))
     while True:
         try:
             job = jobs.recv()
@@ -223,7 +221,6 @@ class JobProcess:
         self.process.start()
         jobs_in.close()
         replies_out.close()
-        self.ready = False
 
     def is_alive(self) -> bool:
         return self.process.is_alive()
@@ -251,8 +248,6 @@ class JobProcess:
                     for event_kind, fields in payload:
                         if on_event is not None:
                             on_event(event_kind, fields)
-                elif kind == "ready":
-                    self.ready = True
                 elif kind == "result":
                     return payload
                 elif kind == "error":
@@ -299,11 +294,18 @@ def _start() -> JobProcess:
     return host
 
 
+def _prune_idle() -> None:
+    """Forget idle helpers that have died (the caller holds ``_lock``)."""
+    for host in [h for h in _idle if not h.is_alive()]:
+        _idle.remove(host)
+        _retire(host)
+
+
 def prestart() -> None:
     """Start an idle helper now, unless one is waiting already (returns at once; the helper
     imports torch in the background)."""
     with _lock:
-        _idle[:] = [h for h in _idle if h.is_alive()]
+        _prune_idle()
         if not _idle:
             _idle.append(_start())
 
@@ -312,22 +314,19 @@ def run_job(target: str, kwargs: dict, *, on_event: Callable[[str, dict], None] 
             cancel: threading.Event | None = None) -> Any:
     """Run one job in an idle helper (one is started when none waits); see :meth:`JobProcess.run`."""
     with _lock:
-        host = next((h for h in _idle if h.is_alive()), None)
-        if host is not None:
-            _idle.remove(host)
-        else:
-            host = _start()
-    failed = True
+        _prune_idle()
+        host = _idle.pop() if _idle else _start()
+    keep = False
     try:
         result = host.run(target, kwargs, on_event=on_event, cancel=cancel)
-        failed = False
+        keep = True
         return result
     except StudioError:
-        failed = not host.is_alive()
+        keep = True  # the job's own error; a helper that died is not kept (checked below)
         raise
     finally:
         with _lock:
-            if not failed and host.is_alive() and not _idle:
+            if keep and host.is_alive() and not _idle:
                 _idle.append(host)  # kept for the next job: no second torch import
             else:
                 _retire(host)

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self._engine_state = "loading"  # loading | ready | failed
         self._model_text = ""
         self._shut_down = False
-        self._training_warmed_up = False
+        self._helper_started = False
         self._helper_wanted = False
         self._model_settled = False
         self._shown_once = False
@@ -318,22 +318,22 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_model_settled(self) -> None:
         self._model_settled = True
-        self._warm_up_training_engine()
+        self._start_helper_if_due()
 
     def want_training_helper(self, *_args) -> None:
         """A training run is likely soon (the Train tab was opened, a data set chosen, a result
         marked right or wrong): have its helper process ready by then."""
         self._helper_wanted = True
-        self._warm_up_training_engine()
+        self._start_helper_if_due()
 
-    def _warm_up_training_engine(self) -> None:
+    def _start_helper_if_due(self) -> None:
         """Start the helper process that training runs use (torch loads there in ~5 s, before the
         user presses Start), once a run is likely and the first model has loaded (or failed to):
         the first photos do not compete with it for the CPU, and a user who never trains never
         has the helper's ~400 MB in memory."""
-        if self._training_warmed_up or self._shut_down or not (self._helper_wanted and self._model_settled):
+        if self._helper_started or self._shut_down or not (self._helper_wanted and self._model_settled):
             return
-        self._training_warmed_up = True
+        self._helper_started = True
         from .train_worker import prestart_helper
 
         Task(prestart_helper, name="start-training-helper", background=True).start()

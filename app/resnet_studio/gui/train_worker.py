@@ -182,15 +182,21 @@ class JobRunner(QObject):
 TRAINING_IMPORT_LOCK = threading.Lock()
 
 
+def _job_process():
+    """``engine.job_process``, set to start helpers below the GUI's priority (imported on first
+    use: multiprocessing is not needed before the first paint)."""
+    from ..engine import job_process
+
+    job_process.configure(niceness=WORKER_NICENESS)
+    return job_process
+
+
 def prestart_helper() -> None:
     """Start the helper process training runs use, so that the first Start does not wait ~5 s
     for torch to load there. Call once a model has loaded (or failed to): the helper's imports
     compete for the CPU, and the user's first photos come first. Starting it forks and execs a
     process: call from a worker thread."""
-    from ..engine import job_process
-
-    job_process.configure(niceness=WORKER_NICENESS)
-    job_process.prestart()
+    _job_process().prestart()
 
 
 def result_to_dict(result: Any) -> dict:
@@ -243,12 +249,9 @@ class _EventRelayJob(Job):
         returns its plain result."""
         try:
             if self.in_child_process:
-                from ..engine import job_process  # here: multiprocessing is not needed before the first paint
-
                 try:
-                    job_process.configure(niceness=WORKER_NICENESS)
-                    return job_process.run_job(target, kwargs, on_event=self._on_plain_event,
-                                               cancel=self.cancel_event)
+                    return _job_process().run_job(target, kwargs, on_event=self._on_plain_event,
+                                                  cancel=self.cancel_event)
                 except OSError:
                     pass  # no helper process on this system (limits, sandbox): run it here
             module, _, name = target.partition(":")
