@@ -101,6 +101,10 @@ def test_wrong_result_is_copied_to_a_new_category_and_retrain_fixes_it(qtbot, ma
     assert info.classes == ["circle", "square", "triangle"] and info.training["mode"] == "head"
     assert info.preprocess == read_model_info(model).preprocess and info.training["image_size"] == 32
     assert not view.retrain_button.isEnabled()  # nothing new to learn for the new model
+    # the new version is listed in the Models view too (the library is read on a worker)
+    new_name = read_model_info(new_model).name
+    assert new_name != read_model_info(model).name
+    qtbot.waitUntil(lambda: new_name in w.models.trained_names(), timeout=10000)
 
 
 def test_right_adds_to_the_predicted_category_and_a_gone_folder_is_asked_for_once(

@@ -646,11 +646,14 @@ class ClassifyView(QWidget):
         self.picker.set_current_spec(spec)
         self._on_model_chosen(spec)
 
-    def refresh_trained_models(self) -> None:
-        from ..engine.library import list_models
+    def refresh_trained_models(self, entries: list | None = None) -> None:
+        """List the user's models in the picker: ``entries`` from ``library.list_models()`` when
+        the caller has read them (off the GUI thread), else read here."""
+        if entries is None:
+            from ..engine.library import list_models
 
-        entries = [(str(e.path), e.name, e.info.num_classes) for e in list_models() if e.ok]
-        self.picker.set_trained_models(entries)
+            entries = list_models()
+        self.picker.set_trained_models([(str(e.path), e.name, e.info.num_classes) for e in entries if e.ok])
 
     def records(self):
         return self.model.records()

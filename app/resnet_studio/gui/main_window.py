@@ -25,6 +25,12 @@ CLASSIFY_TAB, TRAIN_TAB, MODELS_TAB, CAMERA_TAB = 0, 1, 2, 3
 SHUTDOWN_WAIT_MS = 60000
 
 
+def _list_models() -> list:
+    from ..engine.library import list_models
+
+    return list_models()
+
+
 class MainWindow(QMainWindow):
     """Everything the user sees. ``start()`` begins loading the engine on the worker thread."""
 
@@ -170,7 +176,7 @@ class MainWindow(QMainWindow):
         self.models.status_message.connect(self._show_status)
         self.models.use_model_requested.connect(self.use_model)
         self.models.library_changed.connect(self.classify.refresh_trained_models)
-        self.classify.model_retrained.connect(lambda _path: self.models.refresh())  # list the new version
+        self.classify.model_retrained.connect(self._reread_library)  # list the new version
         w.engine_ready.connect(lambda _t: self.models.set_engine_ready(True))
         w.model_ready.connect(self.camera.set_model_info)  # the camera classifies with the Classify view's model
         self.camera.status_message.connect(self._show_status)
@@ -394,8 +400,18 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_model_trained(self, path: str) -> None:
-        self.models.refresh()
-        self.classify.refresh_trained_models()
+        self._reread_library()
+
+    def _reread_library(self, *_args) -> None:
+        """A model was added: read the library (every model file's header) once for both views,
+        on a worker rather than twice on the GUI thread, and list it in both."""
+        task = Task(_list_models, name="list-models", background=True)
+        task.succeeded.connect(self._on_library_read)
+        task.start()
+
+    def _on_library_read(self, entries: list) -> None:
+        self.models.show_models(entries)
+        self.classify.refresh_trained_models(entries)
 
     @Slot(str)
     def use_model(self, spec: str) -> None:

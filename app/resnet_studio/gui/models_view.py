@@ -353,9 +353,14 @@ class ModelsView(QWidget):
     # -- listing ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read the library folder (headers only) and keep the selection when possible."""
+        self.show_models(_library().list_models())
+
+    def show_models(self, entries: list) -> None:
+        """List ``entries`` (``library.list_models()``, read by the caller, e.g. on a worker
+        thread), keep the selection when possible, and re-read the training runs."""
         current = self.selected_spec()
         self._populated = True
-        self._entries = {str(e.path): e for e in _library().list_models()}
+        self._entries = {str(e.path): e for e in entries}
         self._fill_zoo()
         self._summaries = {k: v for k, v in self._summaries.items() if k in self._entries or not os.path.sep in k}
         self._fill_trained()
