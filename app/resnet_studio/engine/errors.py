@@ -64,3 +64,11 @@ class CancelledError(StudioError):
 
     def __init__(self, message: str = "Cancelled.") -> None:
         super().__init__(message)
+
+
+class OutputInUseError(OutputWriteError):
+    """Another run (or program) is writing the same output file right now."""
+
+
+class ModelOutputError(ModelError):
+    """A model's forward pass gave no usable answer (NaN or infinite outputs)."""
