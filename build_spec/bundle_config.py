@@ -67,6 +67,9 @@ EXTRA_HIDDEN_IMPORTS = [
     # system lacks its libraries); its PyInstaller hook brings the multimedia plugins
     "PySide6.QtMultimedia",
     "pyqtgraph.exporters",
+    # picture formats (HEIC through pi-heif's LGPL libheif, camera RAW through rawpy's LibRaw) and
+    # the lock one training holds on its output file; imported inside functions or optionally
+    "pi_heif", "rawpy", "filelock",
 ]
 
 #: ImageNet weights a default build ships (45 MB): the default model, so the app classifies out of

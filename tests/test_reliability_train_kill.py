@@ -3,9 +3,9 @@ full or read-only. Nothing the user had is lost and nothing half-written is left
 name.
 
 * SIGKILL: a real child process runs ``engine.train.train`` in "full" mode, which saves the best
-  model after every better epoch. It is killed while one of those saves is half-written. The model
-  file left under the real name is the previous checkpoint, byte for byte, and it loads and
-  classifies.
+  model after every better epoch (to ``NAME.partial.safetensors`` beside the output, which is only
+  written when the run ends). It is killed while one of those saves is half-written. The checkpoint
+  file left is the previous checkpoint, byte for byte, and it loads and classifies.
 * Full disk / read-only folder: for real on a small tmpfs (where this machine allows mounting;
   ``small_disk`` comes from ``test_reliability_faults``), and simulated (``fsync`` fails with
   ENOSPC) everywhere. Both ``train()`` and ``resnet-studio train`` are checked.
@@ -65,11 +65,13 @@ def test_sigkill_while_train_saves_a_checkpoint_keeps_the_previous_one(tmp_path,
 
     out_dir = tmp_path / "models 模型"
     out_dir.mkdir()
-    target = out_dir / "shapes.safetensors"
+    final = out_dir / "shapes.safetensors"
+    # a running training keeps its checkpoints beside the output; the output is written at the end
+    target = out_dir / "shapes.partial.safetensors"
     log = (tmp_path / "child.log").open("wb")
     env = dict(os.environ, PYTHONPATH=str(REPO), OMP_NUM_THREADS="1")
     proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(TRAIN_CHILD.format(cfg=FULL)),
-                             str(tiny_dataset), str(target)], env=env, stdout=subprocess.DEVNULL, stderr=log)
+                             str(tiny_dataset), str(final)], env=env, stdout=subprocess.DEVNULL, stderr=log)
     try:
         # Let it replace the checkpoint twice (so "previous" is a checkpoint of this very run),
         # then kill it as soon as the next one is half-written.
@@ -102,6 +104,7 @@ def test_sigkill_while_train_saves_a_checkpoint_keeps_the_previous_one(tmp_path,
         log.close()
     assert part is not None, (tmp_path / "child.log").read_text(errors="replace")[-3000:]
     assert proc.returncode == -signal.SIGKILL
+    assert not final.exists(), "the output is only written when the run ends"
 
     # The checkpoint under the real name is the one that was there when the kill came, whole.
     previous = held.read()

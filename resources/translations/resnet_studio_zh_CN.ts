@@ -42,566 +42,571 @@
 <context>
     <name>ClassifyView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="390"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="392"/>
         <source>&amp;Model:</source>
         <extracomment>The residual stages &quot;Show why&quot; can look at (engine.explain.LAYERS; not imported: it loads numpy). Where the training folders the user pointed to (for models whose own folder is gone) are kept. TrainConfig overrides for a retrain (mode &quot;head&quot; by default: seconds on a CPU).</extracomment>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="391"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="393"/>
         <source>Which model classifies the photos. ImageNet models know 1000 everyday categories; your own models know the categories you taught them.</source>
         <translation>用哪个模型给照片分类。ImageNet 模型认识 1000 种常见类别；你自己的模型认识你教给它的类别。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="394"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="410"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="396"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="412"/>
         <source>Open photos…</source>
         <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="395"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="397"/>
         <source>Choose photos to classify (Ctrl+O)</source>
         <translation>选择要分类的照片 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="396"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="411"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="398"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="397"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399"/>
         <source>Classify every photo in a folder and its sub-folders (Ctrl+Shift+O)</source>
         <translation>对文件夹及其子文件夹中的所有照片分类 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="398"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="400"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="401"/>
         <source>Classify an image or file paths from the clipboard (Ctrl+V)</source>
         <translation>对剪贴板中的图片或文件路径分类 (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="400"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="402"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="401"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="403"/>
         <source>Save all results as a spreadsheet (CSV) file (Ctrl+E)</source>
         <translation>把全部结果保存为表格 (CSV) 文件 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="402"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="404"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="403"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="405"/>
         <source>Remove all results from the list (Ctrl+Shift+Backspace)</source>
         <translation>从列表中移除全部结果 (Ctrl+Shift+Backspace)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="404"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="405"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="934"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1127"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="407"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="941"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="408"/>
         <source>Stop classifying; results so far are kept (Esc)</source>
         <translation>停止分类；已有结果会保留 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="407"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="409"/>
         <source>Drop photos or folders here</source>
         <translation>把照片或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="408"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="410"/>
         <source>Folders are searched with all their sub-folders. You can also paste an image or copied files with Ctrl+V.</source>
         <translation>文件夹会连同所有子文件夹一起查找。也可以用 Ctrl+V 粘贴图片或已复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="412"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414"/>
         <source>Filter by label or file name</source>
         <translation>按标签或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="415"/>
         <source>Show only results whose label or file name contains this text</source>
         <translation>只显示标签或文件名包含此文字的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="416"/>
         <source>&amp;Sort:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="416"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="418"/>
         <source>As added</source>
         <translation>按添加顺序</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="417"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="419"/>
         <source>Label (A–Z)</source>
         <translation>标签 (A–Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="418"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="420"/>
         <source>Most confident first</source>
         <translation>置信度从高到低</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="419"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="421"/>
         <source>Least confident first</source>
         <translation>置信度从低到高</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="423"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="425"/>
         <source>Only “not sure”</source>
         <translation>只看“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="424"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="426"/>
         <source>Show only results whose confidence is below the threshold</source>
         <translation>只显示置信度低于阈值的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="425"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="427"/>
         <source>Only unreadable</source>
         <translation>只看无法读取的</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="426"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="428"/>
         <source>Show only files that could not be read</source>
         <translation>只显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="427"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="429"/>
         <source>Show top 5</source>
         <translation>显示前 5 名</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="428"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="430"/>
         <source>Show the five most likely labels on every card (click a card to open or close just that one)</source>
         <translation>在每张卡片上显示最可能的五个标签（单击卡片可单独展开或收起）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="430"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="432"/>
         <source>Show why</source>
         <translation>显示原因</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="431"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="433"/>
         <source>Colour each photo by how much each part made the model choose its label: red parts mattered most, blue parts not at all (Ctrl+Shift+W). Open a card and click another label to see why that one.</source>
         <translation>按照照片各部分对模型选出该标签的影响程度给照片着色：红色部分影响最大，蓝色部分毫无影响（Ctrl+Shift+W）。展开一张卡片并点击另一个标签，可查看模型为什么会认为是那个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="434"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="436"/>
         <source>How strongly the colours cover the photo</source>
         <translation>颜色覆盖照片的浓淡程度</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="435"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="437"/>
         <source>Heat map opacity</source>
         <translation>热力图不透明度</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="437"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="439"/>
         <source>Whole objects</source>
         <translation>整体物体</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="438"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="440"/>
         <source>Parts</source>
         <translation>局部</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="439"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="441"/>
         <source>Fine details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="443"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="445"/>
         <source>Which stage of the network to look at: the last one (whole objects) is what the decision is made from; earlier ones show finer but less telling detail</source>
         <translation>查看网络的哪一层：最后一层（整体物体）是模型做出判断的依据；更早的层显示更精细、但说明力较弱的细节</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="445"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="447"/>
         <source>“Not sure” below:</source>
         <translation>低于此值为“不确定”：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="446"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="448"/>
         <source>Results whose top confidence is below this value are marked “not sure”</source>
         <translation>最高置信度低于此值的结果会标为“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="447"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="449"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="517"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1093"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="521"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1110"/>
         <source>Choose or download a model first; your photos will be classified then.</source>
         <translation>请先选择或下载一个模型，之后会自动为你的照片分类。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="541"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="854"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="545"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="861"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="587"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="591"/>
         <source>Open photos</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="588"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="592"/>
         <source>Images ({exts});;All files (*)</source>
         <translation>图片 ({exts});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="595"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="599"/>
         <source>Open a folder of photos</source>
         <translation>打开照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="610"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="614"/>
         <source>The clipboard holds no image and no file paths.</source>
         <translation>剪贴板里没有图片，也没有文件路径。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="615"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="619"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可以导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="621"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="625"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="622"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="626"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="629"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="633"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="636"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="640"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="637"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="641"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="711"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="718"/>
         <source>The training folder of “{name}” is gone: where is it now?</source>
         <translation>“{name}”的训练文件夹不见了：它现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="744"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="751"/>
         <source>Wrong: it is…</source>
         <translation>错了：它是…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="750"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="757"/>
         <source>New category…</source>
         <translation>新类别…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="755"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="762"/>
         <source>New category</source>
         <translation>新类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="756"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="763"/>
         <source>Name of the category this photo belongs to:</source>
         <translation>这张照片所属类别的名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="768"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="775"/>
         <source>{name} is already in the training folder.</source>
         <translation>{name} 已在训练文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="785"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="792"/>
         <source>{name} is also in the training folder under another category; remove it from there if it does not belong.</source>
         <translation>{name} 也在训练文件夹的另一个类别中；如果它不属于那里，请将其删除。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="801"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="808"/>
         <source>Added {name} to “{category}”.</source>
         <translation>已将 {name} 添加到“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="807"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="814"/>
         <source>Could not add the photo</source>
         <translation>无法添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="845"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="867"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="852"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="874"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="868"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="875"/>
         <source>Reading the pictures…</source>
         <translation>正在读取图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="869"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="876"/>
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="870"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="877"/>
         <source>Checking…</source>
         <translation>检查中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="871"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="878"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="877"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="884"/>
         <source>Reading the pictures… {done} of {total}</source>
         <translation>正在读取图片… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="887"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="894"/>
         <source>Training… epoch {epoch} of {epochs}</source>
         <translation>训练中… 第 {epoch}/{epochs} 轮</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="896"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="914"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="903"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="921"/>
         <source>Retraining cancelled; the model in use did not change.</source>
         <translation>已取消重新训练；当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="899"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="906"/>
         <source>Retrained: {accuracy:.0%} right on the check pictures. Now using {name}.</source>
         <translation>重新训练完成：检验图片正确率 {accuracy:.0%}。现在使用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="909"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="916"/>
         <source>Retraining failed</source>
         <translation>重新训练失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="933"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="940"/>
         <source>Retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="937"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="944"/>
         <source>Teach the current model the photos you corrected: it learns again from its training folder, new photos included (seconds for the last layer), and the new model is used at once.</source>
         <translation>让当前模型学习你纠正过的照片：它会在训练文件夹（包括新照片）上重新学习（只训练最后一层，几秒钟），新模型会立即投入使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="941"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="948"/>
         <source>Retraining {name}…</source>
         <translation>正在重新训练 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="944"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="951"/>
         <source>{n} photo(s) added to the training folder of {name}.</source>
         <translation>已有 {n} 张照片添加到 {name} 的训练文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="988"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="995"/>
         <source>The classification engine could not start: {message}</source>
         <translation>分类引擎无法启动：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="994"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1028"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1001"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1035"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1026"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1033"/>
         <source>{name} · {n} categories</source>
         <translation>{name} · {n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1030"/>
         <location filename="../../app/resnet_studio/gui/classify_view.py" line="1037"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1044"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1042"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1049"/>
         <source>The ImageNet weights for {name} are not on this computer yet. Download them once (internet needed), or choose a weights file you already have.</source>
         <translation>这台电脑上还没有 {name} 的 ImageNet 权重。可以下载一次（需要联网），或选择你已有的权重文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1044"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1128"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1051"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1145"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1045"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1052"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1046"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1049"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1053"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1056"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1048"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1055"/>
         <source>This model could not be loaded: {message}</source>
         <translation>无法加载此模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1049"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1056"/>
         <source>Choose another model file…</source>
         <translation>选择其他模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1061"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1068"/>
         <source>{n} file(s) were skipped because they are not images.</source>
         <translation>跳过了 {n} 个不是图片的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1063"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1070"/>
         <source>No photos found in what you opened.</source>
         <translation>在你打开的内容中没有找到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1095"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1079"/>
+        <source>{n} file(s) were skipped because they are not pictures: {names}</source>
+        <translation>{n} 个文件不是图片，已跳过：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1112"/>
         <source>Classification stopped</source>
         <translation>分类已停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1097"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1114"/>
         <source>Cancelled: {done} of {total} photos were classified.</source>
         <translation>已取消：{total} 张照片中已分类 {done} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1100"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1117"/>
         <source>Classified {n} photos.</source>
         <translation>已分类 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1126"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1143"/>
         <source>Downloading the {name} weights…</source>
         <translation>正在下载 {name} 的权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1139"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1156"/>
         <source>Downloading the {name} weights… {done:.1f} of {total:.1f} MB</source>
         <translation>正在下载 {name} 的权重… {done:.1f} / {total:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1146"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1163"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1147"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1164"/>
         <source>Download cancelled.</source>
         <translation>下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1157"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1174"/>
         <source>Saved {n} results to {path}</source>
         <translation>已将 {n} 条结果保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1201"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1218"/>
         <source>{name} was classified with another model: classify it again to see why.</source>
         <translation>{name} 是用另一个模型分类的：请重新分类后再查看原因。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1203"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1220"/>
         <source>Could not show why for {name}: {message}</source>
         <translation>无法显示 {name} 的原因：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1241"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1258"/>
         <source>Open the photo</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1242"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1259"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1246"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1263"/>
         <source>Copy label</source>
         <translation>复制标签</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1248"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1265"/>
         <source>Show why it could be</source>
         <translation>显示为何可能是</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1250"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1267"/>
         <source>{label} ({score:.0%})</source>
         <translation>{label}（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1255"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1272"/>
         <source>Copy file path</source>
         <translation>复制文件路径</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1259"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1276"/>
         <source>Right: add to “{category}”</source>
         <translation>正确：添加到“{category}”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1269"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1286"/>
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1271"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1288"/>
         <source>{n} not sure</source>
         <translation>{n} 张不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1273"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1290"/>
         <source>{n} could not be read</source>
         <translation>{n} 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1288"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1305"/>
         <source>Classifying {done} of {total}…</source>
         <translation>正在分类 {done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1291"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1308"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1292"/>
+        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1309"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
@@ -609,7 +614,7 @@
 <context>
     <name>CompareRunsDialog</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="369"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="355"/>
         <source>Compare training runs</source>
         <translation>比较训练记录</translation>
     </message>
@@ -617,255 +622,255 @@
 <context>
     <name>CompareRunsWidget</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="118"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="104"/>
         <source>Validation accuracy (higher is better)</source>
         <extracomment>One colour per run (mid-saturation: readable on light and dark backgrounds, and by most colour-blind people: blue and orange). The first rows of the table are results (accuracy, loss, epochs, finished); the rest settings.</extracomment>
         <translation>验证准确率（越高越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="119"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="105"/>
         <source>Loss (lower is better)</source>
         <translation>损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="121"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="107"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="122"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="108"/>
         <source>Accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="123"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="109"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="124"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="110"/>
         <source>Solid lines: on the validation pictures. Dashed: on the training pictures.</source>
         <translation>实线：验证图片上的结果。虚线：训练图片上的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="125"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="111"/>
         <source>Only differences</source>
         <translation>只看不同</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="126"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="112"/>
         <source>Hide the rows where both runs are the same</source>
         <translation>隐藏两次训练相同的行</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="127"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="113"/>
         <source>Highlighted rows differ between the two runs.</source>
         <translation>高亮的行表示两次训练不同之处。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="128"/>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="308"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="114"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="294"/>
         <source>Setting</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="184"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="170"/>
         <source>{run} (validation)</source>
         <translation>{run}（验证）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="186"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="172"/>
         <source>{run} (training)</source>
         <translation>{run}（训练）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="202"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="188"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="203"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="189"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="204"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="190"/>
         <source>Training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="205"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="191"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="206"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="192"/>
         <source>Best epoch</source>
         <translation>最佳轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="207"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="193"/>
         <source>Epochs run</source>
         <translation>实际轮数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="208"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="194"/>
         <source>Finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="209"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="195"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="210"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="196"/>
         <source>Pictures from</source>
         <translation>图片来源</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="211"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="197"/>
         <source>Pictures (training / validation)</source>
         <translation>图片（训练 / 验证）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="212"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="198"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="213"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="199"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="214"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="200"/>
         <source>What learned</source>
         <translation>训练范围</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="215"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="201"/>
         <source>Started from ImageNet weights</source>
         <translation>从 ImageNet 权重开始</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="216"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="202"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="217"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="203"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="218"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="204"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="219"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="205"/>
         <source>Schedule</source>
         <translation>学习率计划</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="220"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="206"/>
         <source>Picture size</source>
         <translation>图片尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="221"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="207"/>
         <source>Varied copies of the pictures (augmentation)</source>
         <translation>图片变化副本（数据增强）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="222"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="208"/>
         <source>Mirror pictures</source>
         <translation>镜像翻转图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="223"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="209"/>
         <source>Colour changes</source>
         <translation>颜色变化</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="224"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="210"/>
         <source>Smallest crop</source>
         <translation>最小裁剪</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="225"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="211"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="226"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="212"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="227"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="213"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="228"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="214"/>
         <source>Share kept for validation</source>
         <translation>留作验证的比例</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="229"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="215"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="230"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="216"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="231"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="217"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="241"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="227"/>
         <source>Recall: {category}</source>
         <translation>召回率：{category}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="273"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="259"/>
         <source>{n} px</source>
         <translation>{n} 像素</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="275"/>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="277"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="261"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="263"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="275"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="261"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="277"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="263"/>
         <source>no, stopped early</source>
         <translation>否，提前停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="281"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="267"/>
         <source>last layer only</source>
         <translation>最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="281"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="267"/>
         <source>last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="282"/>
+        <location filename="../../app/resnet_studio/gui/widgets/compare_runs.py" line="268"/>
         <source>the whole network</source>
         <translation>整个网络</translation>
     </message>
@@ -1161,21 +1166,151 @@
         <source>You do not have permission to open this file.</source>
         <translation>你没有打开此文件的权限。</translation>
     </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="38"/>
+        <source>This is a PostScript or PDF document, not a picture. ResNet Studio does not open documents, because opening them can run programs.</source>
+        <translation>这是 PostScript 或 PDF 文档，不是图片。ResNet Studio 不打开文档，因为打开文档可能会运行程序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="41"/>
+        <source>This is a HEIC photo, and this copy of ResNet Studio cannot read HEIC photos.</source>
+        <translation>这是一张 HEIC 照片，当前安装的 ResNet Studio 无法读取 HEIC 照片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="42"/>
+        <source>This is a camera RAW picture, and this copy of ResNet Studio cannot read RAW pictures.</source>
+        <translation>这是一张相机 RAW 图片，当前安装的 ResNet Studio 无法读取 RAW 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="43"/>
+        <source>This camera RAW file is of a kind ResNet Studio cannot read.</source>
+        <translation>ResNet Studio 无法读取这种相机 RAW 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="44"/>
+        <source>This file is far too big to be a picture.</source>
+        <translation>这个文件太大了，不可能是一张图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="45"/>
+        <source>This model gives no usable answer (its outputs are not numbers). The model file may be damaged.</source>
+        <translation>这个模型给不出可用的结果（它的输出不是数字）。模型文件可能已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="48"/>
+        <source>Another training is saving to this model file right now. Choose another name, or wait for it to finish.</source>
+        <translation>另一个训练正在保存到这个模型文件。请换一个名称，或等它完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="51"/>
+        <source>Training was cancelled, so the model file you already had was left as it was; the best model of this training is saved beside it.</source>
+        <translation>训练已取消，原有的模型文件保持不变；本次训练的最佳模型保存在它旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="54"/>
+        <source>The model file changed while it was being read. Try again when it has finished copying.</source>
+        <translation>读取模型文件时它发生了变化。请等文件复制完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="55"/>
+        <source>This is not a normal file (it is a device or a pipe), not a model file.</source>
+        <translation>这不是普通文件（它是设备或管道），不是模型文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="56"/>
+        <source>This file is too large to be a ResNet model file (more than 1 GB).</source>
+        <translation>这个文件太大（超过 1 GB），不可能是 ResNet 模型文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="57"/>
+        <source>This file unpacks to more than 1 GB, far more than any ResNet model: it is damaged, or it is not a model file.</source>
+        <translation>这个文件解压后超过 1 GB，远大于任何 ResNet 模型：它已损坏，或者不是模型文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="60"/>
+        <source>This is a TorchScript export, made for other programs; ResNet Studio opens its own .safetensors model files or a plain PyTorch .pth state dict. Use the original .safetensors file.</source>
+        <translation>这是为其他程序导出的 TorchScript 文件；ResNet Studio 只打开自己的 .safetensors 模型文件或普通的 PyTorch .pth 权重文件。请使用原来的 .safetensors 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="64"/>
+        <source>This is an ONNX export, made for other programs; ResNet Studio opens its own .safetensors model files or a plain PyTorch .pth state dict. Use the original .safetensors file.</source>
+        <translation>这是为其他程序导出的 ONNX 文件；ResNet Studio 只打开自己的 .safetensors 模型文件或普通的 PyTorch .pth 权重文件。请使用原来的 .safetensors 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="67"/>
+        <source>This model file is damaged: its model information cannot be read.</source>
+        <translation>这个模型文件已损坏：无法读取其中的模型信息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="68"/>
+        <source>This model file is damaged: its architecture is missing or is not a name.</source>
+        <translation>这个模型文件已损坏：缺少网络结构，或者结构不是一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="69"/>
+        <source>This model file is damaged: its list of categories is missing, empty or not a list of names.</source>
+        <translation>这个模型文件已损坏：类别列表缺失、为空，或者不是名称列表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="72"/>
+        <source>This model file lists more than 100,000 categories, which no ResNet Studio model has.</source>
+        <translation>这个模型文件列出了超过 100,000 个类别，ResNet Studio 的模型不会有这么多类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="73"/>
+        <source>This model file is damaged: one of its category names is empty or far too long.</source>
+        <translation>这个模型文件已损坏：某个类别名称为空或过长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="74"/>
+        <source>This model file is damaged: its picture sizes are missing or out of range (8 to 2048 pixels).</source>
+        <translation>这个模型文件已损坏：图片尺寸缺失或超出范围（8 到 2048 像素）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="77"/>
+        <source>This model file is damaged: its colour normalisation values cannot be used.</source>
+        <translation>这个模型文件已损坏：其中的颜色归一化数值无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="78"/>
+        <source>This model file is damaged: its training details cannot be read.</source>
+        <translation>这个模型文件已损坏：无法读取其中的训练信息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="79"/>
+        <source>This model file is damaged: some of its weights are not numbers (NaN or infinite).</source>
+        <translation>这个模型文件已损坏：部分权重不是数字（NaN 或无穷大）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="80"/>
+        <source>This model file is damaged: some of its weights have impossible values (a negative variance).</source>
+        <translation>这个模型文件已损坏：部分权重的数值不可能出现（方差为负）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="83"/>
+        <source>This model file is damaged: some of its weights are not stored as numbers a model can use.</source>
+        <translation>这个模型文件已损坏：部分权重的存储格式不是模型可用的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="84"/>
+        <source>This model file is damaged and cannot be used.</source>
+        <translation>这个模型文件已损坏，无法使用。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="47"/>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="100"/>
         <source>The computer ran out of memory. Close other programs or use fewer, smaller images.</source>
         <translation>电脑内存不足。请关闭其他程序，或使用更少、更小的图片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="49"/>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="102"/>
         <source>Something went wrong inside ResNet Studio. The details below can help us fix it.</source>
         <translation>ResNet Studio 内部出错了。下面的详细信息可以帮助我们修复问题。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/errors.py" line="56"/>
+        <location filename="../../app/resnet_studio/gui/errors.py" line="109"/>
         <source>ResNet Studio</source>
         <translation>ResNet Studio</translation>
     </message>
@@ -1183,12 +1318,12 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="75"/>
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="76"/>
         <source>The computer ran out of memory. Try a smaller batch size or image size.</source>
         <translation>电脑内存不足。请尝试更小的批大小或图片尺寸。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="80"/>
+        <location filename="../../app/resnet_studio/gui/train_worker.py" line="81"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -1423,145 +1558,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="171"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="185"/>
         <source>ResNet Studio</source>
         <extracomment>How long closing waits for a cancelled job to stop before giving up on it (ms).</extracomment>
         <translation>ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="172"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="186"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="173"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="241"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="255"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="174"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="188"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="175"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
         <source>Find out what is in your photos (Ctrl+1)</source>
         <translation>看看你的照片里有什么 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="176"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="242"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="190"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="256"/>
         <source>Teach a model your own categories (Ctrl+2)</source>
         <translation>教模型认识你自己的类别 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="177"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="191"/>
         <source>See, rename, import and export models (Ctrl+3)</source>
         <translation>查看、重命名、导入和导出模型 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="178"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="179"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="193"/>
         <source>Classify what your camera sees, live (Ctrl+4)</source>
         <translation>实时识别摄像头拍到的内容 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="182"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="196"/>
         <source>Loading the Train view…</source>
         <translation>正在加载训练页面…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="183"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="197"/>
         <source>The Train view is not available in this version.</source>
         <translation>此版本中没有训练页面。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="184"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="185"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="199"/>
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="186"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="188"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="202"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="205"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="207"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="194"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="208"/>
         <source>Where your trained models and settings are kept</source>
         <translation>你训练的模型和设置保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="195"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="424"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="209"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="463"/>
         <source>About ResNet Studio</source>
         <translation>关于 ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="196"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="210"/>
         <source>Diagnostics…</source>
         <translation>诊断…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="197"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="211"/>
         <source>Check that every part of ResNet Studio works on this computer</source>
         <translation>检查 ResNet Studio 的各个部分能否在这台电脑上正常工作</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="199"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="213"/>
         <source>The model used to classify</source>
         <translation>用于分类的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="200"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="214"/>
         <source>Where the models run: the processor (CPU) or a graphics card (GPU)</source>
         <translation>模型在哪里运行：处理器 (CPU) 或显卡 (GPU)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="267"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="283"/>
         <source>Stop and quit?</source>
         <translation>停止并退出？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="268"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="284"/>
         <source>A job is still running. Stop it and quit ResNet Studio?
 
 Classification results not exported yet are lost; a training run stops and keeps the best model so far.</source>
@@ -1570,57 +1705,57 @@ Classification results not exported yet are lost; a training run stops and keeps
 尚未导出的分类结果将丢失；训练会停止，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="316"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="354"/>
         <source>Loading engine…</source>
         <translation>正在加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="356"/>
         <source>Engine not available</source>
         <translation>引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="338"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="371"/>
         <source>CUDA · {gpu}</source>
         <translation>CUDA · {gpu}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="338"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="371"/>
         <source>graphics card</source>
         <translation>显卡</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="340"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="373"/>
         <source>Apple MPS</source>
         <translation>Apple MPS</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="342"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="375"/>
         <source>CPU · 1 thread</source>
         <translation>CPU · 1 个线程</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="344"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="377"/>
         <source>CPU · {n} threads</source>
         <translation>CPU · {n} 个线程</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="386"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="425"/>
         <source>This translation is missing; showing English.</source>
         <translation>缺少此翻译；显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="398"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="437"/>
         <source>No recent folders</source>
         <translation>没有最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="402"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="441"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="425"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="464"/>
         <source>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;Classify photos with ResNet models and teach them your own categories — no code needed.&lt;/p&gt;&lt;p&gt;Built with PyTorch, torchvision and Qt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;用 ResNet 模型给照片分类，并教它们认识你自己的类别——无需编程。&lt;/p&gt;&lt;p&gt;基于 PyTorch、torchvision 和 Qt 构建。&lt;/p&gt;</translation>
     </message>
@@ -1666,614 +1801,614 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ModelsView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="294"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="296"/>
         <source>ImageNet models</source>
         <translation>ImageNet 模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="295"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="297"/>
         <source>1000 categories</source>
         <translation>1000 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="296"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="298"/>
         <source>Your models</source>
         <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="297"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="299"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="297"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="299"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="298"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="300"/>
         <source>Import model…</source>
         <translation>导入模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="299"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="301"/>
         <source>Add a model file (.safetensors, or a torchvision .pth) to your models (Ctrl+I)</source>
         <translation>把模型文件（.safetensors 或 torchvision 的 .pth）加入你的模型 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="300"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="310"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="302"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="312"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="301"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="312"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="303"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="314"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="302"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="304"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="303"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="305"/>
         <source>Bring back the model you deleted last (Ctrl+Z)</source>
         <translation>恢复你最后删除的模型 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="304"/>
         <location filename="../../app/resnet_studio/gui/models_view.py" line="306"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="308"/>
         <source>Use in Classify</source>
         <translation>用于分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="305"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="308"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="307"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="310"/>
         <source>Download weights</source>
         <translation>下载权重</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="307"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="309"/>
         <source>Classify photos with this model</source>
         <translation>用这个模型给照片分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="309"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="311"/>
         <source>Download the ImageNet weights of this model (internet needed)</source>
         <translation>下载此模型的 ImageNet 权重（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="311"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="313"/>
         <source>Give this model a new name (F2)</source>
         <translation>给这个模型起个新名字 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="313"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
         <source>Delete this model; you can undo it (Del, then Ctrl+Z)</source>
         <translation>删除此模型；可以撤销（Del，然后 Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="314"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="316"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="317"/>
         <source>Save this model in a format other programs can use</source>
         <translation>把模型保存为其他程序能用的格式</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="316"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
         <source>ONNX (.onnx)…</source>
         <translation>ONNX (.onnx)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="317"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
         <source>TorchScript (.pt)…</source>
         <translation>TorchScript (.pt)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
         <source>Parameters per stage</source>
         <translation>各阶段参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
         <source>Layers</source>
         <translation>网络层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
         <source>Architecture:</source>
         <translation>架构：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
         <source>Input size:</source>
         <translation>输入尺寸：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
         <source>Categories:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="322"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="322"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="325"/>
         <source>Validation accuracy:</source>
         <translation>验证准确率：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="325"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="326"/>
         <source>Trained on:</source>
         <translation>训练数据：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="326"/>
         <source>Training:</source>
         <translation>训练设置：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="327"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="327"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
         <source>Blocks</source>
         <translation>残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="327"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
         <source>Output channels</source>
         <translation>输出通道</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="328"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="330"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="328"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="330"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="330"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="332"/>
         <source>Images</source>
         <translation>图片数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="333"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="332"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="334"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="333"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
         <source>Training runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="334"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
         <source>Every training run, kept with its settings and curves</source>
         <translation>每次训练都会保存，连同其设置和曲线</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
         <source>Pictures from</source>
         <translation>图片来源</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
         <source>What learned</source>
         <translation>训练范围</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="339"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="340"/>
         <source>Show the curves and settings of the two selected runs side by side</source>
         <translation>并排显示所选两次训练的曲线和设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="339"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="341"/>
         <source>Delete run</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="340"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="342"/>
         <source>Forget the selected runs (their models are kept); you can undo it</source>
         <translation>删除所选的训练记录（模型会保留）；可以撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="388"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="496"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="395"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="503"/>
         <source>on this computer</source>
         <translation>已在本机</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="388"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="395"/>
         <source>not downloaded</source>
         <translation>未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="405"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="412"/>
         <source>{n} categories</source>
         <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="407"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="414"/>
         <source>{acc:.0%} accurate</source>
         <translation>准确率 {acc:.0%}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="413"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="420"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="419"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="426"/>
         <source>None yet: teach one in the Train tab</source>
         <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="482"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="489"/>
         <source>Choose a model on the left</source>
         <translation>请在左侧选择一个模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="483"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="490"/>
         <source>ImageNet models recognise 1000 everyday categories; your own models recognise what you taught them.</source>
         <translation>ImageNet 模型能识别 1000 种常见类别；你自己的模型能识别你教给它的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="492"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="499"/>
         <source>{block} blocks, stages of {layers}</source>
         <translation>{block} 残差块，各阶段块数 {layers}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="496"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="503"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="531"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="538"/>
         <source>What to train</source>
         <translation>训练哪些部分</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="532"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="539"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="533"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="540"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="534"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="541"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="535"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="542"/>
         <source>Image size</source>
         <translation>图片尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="535"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="542"/>
         <source>{n} px</source>
         <translation>{n} 像素</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="537"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="544"/>
         <source>{setting}: {value}</source>
         <translation>{setting}：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="554"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="561"/>
         <source>working…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="570"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="577"/>
         <source>{crop} × {crop} pixels (photos are resized to {resize} first)</source>
         <translation>{crop} × {crop} 像素（照片先缩放到 {resize}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="574"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="581"/>
         <source>{total} in total</source>
         <translation>共 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="576"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="583"/>
         <source> (small-image stem)</source>
         <translation>（小图输入层）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="577"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="584"/>
         <source>stem (conv1 + bn1)</source>
         <translation>输入层 (conv1 + bn1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="577"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="584"/>
         <source>classifier (fc)</source>
         <translation>分类层 (fc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="618"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="625"/>
         <source>Downloading weights…</source>
         <translation>正在下载权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="620"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="627"/>
         <source>Downloading weights… {done:.0f} of {total:.0f} MB</source>
         <translation>正在下载权重… {done:.0f} / {total:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="621"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="628"/>
         <source>Weights downloaded.</source>
         <translation>权重已下载。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="623"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="630"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="632"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="639"/>
         <source>Rename model</source>
         <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="632"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="639"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="637"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="644"/>
         <source>A model needs a name; the name cannot be empty.</source>
         <translation>模型需要一个名字；名字不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="641"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="648"/>
         <source>Rename failed</source>
         <translation>重命名失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="648"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="655"/>
         <source>Model renamed.</source>
         <translation>模型已重命名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="668"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="675"/>
         <source>“{name}” was deleted.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="669"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="901"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="676"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="911"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="670"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="677"/>
         <source>“{name}” was deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除“{name}”。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="691"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="698"/>
         <source>Model restored.</source>
         <translation>模型已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="700"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="707"/>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="701"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="708"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="706"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="713"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="708"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="715"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="714"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="721"/>
         <source>Model imported.</source>
         <translation>模型已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="723"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="730"/>
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="723"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="730"/>
         <source>TorchScript model (*.pt)</source>
         <translation>TorchScript 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="724"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="731"/>
         <source>Export model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="728"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="735"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="729"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="736"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="731"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="738"/>
         <source>Exporting… (this checks the exported model gives the same answers)</source>
         <translation>正在导出…（会检查导出的模型给出相同的答案）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="744"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="751"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="813"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="820"/>
         <source>last layer</source>
         <translation>最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="813"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="820"/>
         <source>last block</source>
         <translation>最后一个残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="813"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="820"/>
         <source>whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="819"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="826"/>
         <source>Model file: {path}</source>
         <translation>模型文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="819"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="826"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="837"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="844"/>
         <source>stopped early</source>
         <translation>提前停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="840"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="847"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="844"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="851"/>
         <source>No runs yet: every training in the Train tab is kept here</source>
         <translation>还没有训练记录：在“训练”页的每次训练都会保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="845"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="852"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="859"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="866"/>
         <source>Press Compare to see these two runs side by side.</source>
         <translation>点击“比较”并排查看这两次训练。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="861"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="868"/>
         <source>Select a second run (Ctrl+click) to compare the two.</source>
         <translation>再选一次训练（Ctrl+单击）即可比较两者。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="863"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="870"/>
         <source>Select two runs (Ctrl+click) to compare their curves and settings.</source>
         <translation>选择两次训练（Ctrl+单击）来比较它们的曲线和设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="898"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="908"/>
         <source>The run “{name}” was deleted.</source>
         <translation>训练记录“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="900"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="910"/>
         <source>{n} runs were deleted.</source>
         <translation>已删除 {n} 条训练记录。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="918"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="928"/>
         <source>Run restored.</source>
         <translation>训练记录已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="918"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="928"/>
         <source>Runs restored.</source>
         <translation>训练记录已恢复。</translation>
     </message>
@@ -2281,39 +2416,39 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ResultCard</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="175"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="176"/>
         <source>Added to “{category}” in the training folder</source>
         <extracomment>The &quot;Show why&quot; heat image (QImage) to draw over the thumbnail; None when &quot;Show why&quot; is off or the map is not computed yet.</extracomment>
         <translation>已添加到训练文件夹的“{category}”中</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="437"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="488"/>
         <source>✓ Right</source>
-        <extracomment>A card with &quot;Show why&quot; on is painted without its heat map yet: record id. The user clicked one of the top-k label rows of an expanded card while &quot;Show why&quot; is on. The &quot;Right&quot; / &quot;Wrong…&quot; buttons of a card (shown when ``can_correct(record)``); Wrong also gives the button&apos;s rectangle in viewport coordinates (where to open the class menu).</extracomment>
+        <extracomment>Longest time one repaint of the results list spends drawing card pictures that are not cached yet (seconds). A card takes 2-8 ms to draw while photos decode; when the list&apos;s width changes (its scroll bar appears, the window is resized) every visible card is drawn again, and seven at once froze the window for 40 ms. Cards past the budget show their previous picture (or an empty card) and are finished by the next repaint, right after. A card with &quot;Show why&quot; on is painted without its heat map yet: record id. The user clicked one of the top-k label rows of an expanded card while &quot;Show why&quot; is on. The &quot;Right&quot; / &quot;Wrong…&quot; buttons of a card (shown when ``can_correct(record)``); Wrong also gives the button&apos;s rectangle in viewport coordinates (where to open the class menu).</extracomment>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="438"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="489"/>
         <source>Wrong…</source>
         <translation>错误…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="635"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="695"/>
         <source>Could not read this file: {reason}</source>
         <translation>无法读取此文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="651"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="711"/>
         <source>not sure</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="680"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="740"/>
         <source>adding…</source>
         <translation>添加中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="682"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="742"/>
         <source>added to {category}</source>
         <translation>已添加到 {category}</translation>
     </message>
@@ -2604,7 +2739,7 @@ Classification results not exported yet are lost; a training run stops and keeps
         <translation>显示或隐藏大多数人不需要修改的设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="523"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="530"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="171"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="178"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="179"/>
@@ -2613,19 +2748,19 @@ Classification results not exported yet are lost; a training run stops and keeps
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="524"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="531"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="172"/>
         <source>Last layer only (fastest)</source>
         <translation>只训练最后一层（最快）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="525"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="532"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="173"/>
         <source>Last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="526"/>
+        <location filename="../../app/resnet_studio/gui/models_view.py" line="533"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="174"/>
         <source>The whole network (slowest)</source>
         <translation>整个网络（最慢）</translation>
@@ -2811,59 +2946,59 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="184"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="191"/>
         <source>Loss (lower is better)</source>
         <translation>损失（越低越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="185"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="192"/>
         <source>Accuracy (higher is better)</source>
         <translation>准确率（越高越好）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="186"/>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="194"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="188"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="195"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="196"/>
         <source>Accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="198"/>
         <source>How wrong the model still is. The thin line is each batch, the thick line its smoothed trend, the dots are measured on the validation pictures after each epoch.</source>
         <translation>模型还错得有多厉害。细线是每一批的值，粗线是平滑后的趋势，圆点是每轮结束后在验证图片上测得的值。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="195"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="202"/>
         <source>Share of pictures put in the right category after each epoch: on the validation pictures (which the model never learns from) and on the training pictures.</source>
         <translation>每轮结束后被分到正确类别的图片比例：分别在验证图片（模型从不从中学习）和训练图片上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="200"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="207"/>
         <source>Training (each batch)</source>
         <translation>训练（每批）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="201"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="208"/>
         <source>Training (smoothed)</source>
         <translation>训练（平滑）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="202"/>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="205"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="209"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="212"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="206"/>
+        <location filename="../../app/resnet_studio/gui/widgets/plots.py" line="213"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>

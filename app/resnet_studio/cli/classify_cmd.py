@@ -83,6 +83,31 @@ def _format_text(result) -> str:
     return f"{result.path}: {labels}"
 
 
+#: How many names the "N files are not pictures: ..." line shows.
+_SHOW_SKIPPED = 5
+
+
+def skipped_summary(skipped: list[Path], reasons: dict[Path, str]) -> list[str]:
+    """One line per kind of skipped file: ``"12 files are not pictures: a.txt, b.doc, …"``."""
+    from ..engine.images import NOT_A_NORMAL_FILE, NOT_A_PICTURE, TOO_BIG
+
+    wording = {
+        NOT_A_PICTURE: ("file is not a picture", "files are not pictures"),
+        NOT_A_NORMAL_FILE: ("file is not a normal file (a device or a pipe)", "files are not normal files (devices or pipes)"),
+        TOO_BIG: ("file is far too big to be a picture", "files are far too big to be pictures"),
+    }
+    groups: dict[str, list[Path]] = {}
+    for p in skipped:
+        groups.setdefault(reasons.get(p, NOT_A_PICTURE), []).append(p)
+    lines = []
+    for reason, paths in groups.items():
+        one, many = wording.get(reason, (f"file was skipped ({reason})", f"files were skipped ({reason})"))
+        names = ", ".join(p.name for p in paths[:_SHOW_SKIPPED])
+        more = f", … ({len(paths) - _SHOW_SKIPPED} more)" if len(paths) > _SHOW_SKIPPED else ""
+        lines.append(f"{len(paths)} {one if len(paths) == 1 else many}: {names}{more}")
+    return lines
+
+
 def _make_stdout_tolerant() -> None:
     # A console that cannot show a character (a Chinese file name on a Latin code page) must not
     # end the run with UnicodeEncodeError.
@@ -151,17 +176,26 @@ def run(args: argparse.Namespace) -> int:
                 pbar.update(1)
                 yield result
 
+    for line in skipped_summary(collected.skipped, collected.reasons):
+        err(f"note: {line}")
     results = emit(predictor.classify_paths(collected.images, top_k=args.top_k))
     if csv_path is not None:
         write_results_csv(results, csv_path, args.top_k)
     else:
         for _ in results:
             pass
+    if args.json and out is not None:
+        # Every file in the folders is accounted for in the JSON too, not only the pictures.
+        for p in collected.skipped:
+            row = {"path": str(p), "predictions": [], "error": None, "skipped": collected.reasons.get(p, "")}
+            print(json.dumps(row), file=out, flush=True)
 
     failed = counts["failed"]
     summary = f"classified {counts['done'] - failed} of {total} images with {predictor.name} on {predictor.device_description}"
     if failed:
         summary += f"; {failed} could not be read"
+    if collected.skipped:
+        summary += f"; {len(collected.skipped)} other files skipped"
     if csv_path is not None:
         summary += f"; results saved to {csv_path}"
     err(summary + ".")

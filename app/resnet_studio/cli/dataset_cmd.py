@@ -11,6 +11,8 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
+from pathlib import Path
 
 from ..engine import datasets
 
@@ -78,8 +80,26 @@ def _progress_printer(label: str):
     return show
 
 
+def visible(text: str) -> str:
+    """``text`` with line breaks, controls and direction marks shown as ``\\n`` / ``\\u202e``:
+    printed as they are, they would break the listing or turn the text around on screen."""
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\u200d":
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _spelling(path: str) -> str:
+    """How a look-alike name is stored, so the two can be told apart on screen."""
+    composed = unicodedata.is_normalized("NFC", Path(path).name)
+    return f"{path}  (accents stored {'as single letters' if composed else 'as separate marks'})"
+
+
 def _listing(items: list[str], indent: str = "      ") -> list[str]:
-    lines = [indent + s for s in items[:_SHOW]]
+    lines = [indent + visible(s) for s in items[:_SHOW]]
     if len(items) > _SHOW:
         lines.append(f"{indent}... and {len(items) - _SHOW} more (use --json for the full list)")
     return lines
@@ -90,7 +110,7 @@ def format_report(report: datasets.HealthReport) -> str:
     out: list[str] = []
     if report.errors:
         out.append(f"Checked {report.root}: it cannot be used for training.")
-        out.extend(f"  ✗ {e.message}" for e in report.errors)
+        out.extend(f"  ✗ {visible(e.message)}" for e in report.errors)
         return "\n".join(out)
     layout = "train/val folders" if report.layout == datasets.LAYOUT_SPLIT else "one folder per category"
     out.append(f"Checked {report.root} ({layout}) in {report.seconds:.2f} s.")
@@ -98,7 +118,7 @@ def format_report(report: datasets.HealthReport) -> str:
     width = max(len(c) for c in report.classes)
     parts = [p for p in ("train", "val", "test") if any(p in v for v in report.part_counts.values())]
     for cls in report.classes:
-        line = f"  {cls:<{width}}  {report.counts.get(cls, 0):>6}"
+        line = f"  {visible(cls):<{width}}  {report.counts.get(cls, 0):>6}"
         if report.layout == datasets.LAYOUT_SPLIT:
             line += "   (" + ", ".join(f"{p} {report.part_counts[cls].get(p, 0)}" for p in parts) + ")"
         out.append(line)
@@ -107,10 +127,13 @@ def format_report(report: datasets.HealthReport) -> str:
         out.append("Things to look at:")
         reasons = {str(p): r for p, r in report.unreadable + report.skipped}
         for w in report.warnings:
-            out.append(f"  ! {w.message}")
+            out.append(f"  ! {visible(w.message)}")
             if w.code in ("few_images", "imbalance", "no_readable_images", "no_validation_images"):
                 continue  # the message names the classes already
-            items = [f"{p}: {reasons[p]}" if p in reasons else p for p in w.paths]
+            if w.code == "look_alike_names":
+                items = [_spelling(p) for p in w.paths]
+            else:
+                items = [f"{p}: {reasons[p]}" if p in reasons else p for p in w.paths]
             out.extend(_listing(items))
     out.append("")
     out.append("Ready to train." if not report.warnings else "Usable for training (see the notes above).")

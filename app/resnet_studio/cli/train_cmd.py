@@ -4,6 +4,14 @@ Progress goes to stderr (a bar per epoch on a terminal, one line per epoch other
 there is no stderr); the result goes to stdout, as text or, with ``--json``, as one JSON object on
 the last line. Ctrl-C stops after the current batch and keeps the best model so far.
 
+``--out`` is a file or a folder (an existing one, or a name ending in ``/``, created: the model gets
+a new name in there from ``--name`` or the data folder's name, never replacing a file). While the
+run lasts, the best model so far is ``NAME.partial.safetensors`` beside ``--out``; it takes the
+place of ``--out`` when the run ends, so a model file already there stays whole until then (after
+a crash or a kill it is still there, with the partial file beside it). After Ctrl-C the best model
+so far takes the place of ``--out`` only when there was no model file there; otherwise it stays in
+the partial file and both are named. A second run saving to the same file is refused at the start.
+
 Exit codes: 0 trained; 1 trained, but some pictures could not be read (listed); 2 usage, data,
 model or output error (one line on stderr); 130 cancelled.
 """
@@ -15,7 +23,7 @@ import os
 import signal
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from ..engine.devices import DEVICE_CHOICES
 from ._common import err, fraction, is_tty, out, positive_float, positive_int, print_json, stream_ok
@@ -198,7 +206,9 @@ def register(subparsers) -> None:
     )
     p.add_argument("data_dir", metavar="DATA_DIR", help="folder with one sub-folder per category")
     p.add_argument("--out", metavar="MODEL.safetensors",
-                   help="where to save the model (default: the app's model library)")
+                   help="where to save the model: a file, or a folder to save a new file in (a name ending "
+                        "in / is created); while training, the best so far is NAME.partial.safetensors beside "
+                        "it (default: the app's model library)")
     p.add_argument("--arch", default=DEFAULT_ARCH, choices=list(ZOO), help=f"network (default: {DEFAULT_ARCH})")
     p.add_argument("--mode", default="auto", choices=MODE_CHOICES,
                    help="what learns: head (last layer only, fastest), finetune (last stage too), "
@@ -321,13 +331,14 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from ..engine.errors import CancelledError, StudioError
-    from ..engine.train import train
+    from ..engine.train import reserve_output, train
 
     config = _config(args)
     progress = Progress() if _rank() == 0 else (lambda event: None)
     found = None
     try:
-        with cancel_on_ctrl_c() as cancel:
+        # only rank 0 saves under torchrun; the output is claimed before the learning-rate sweep
+        with cancel_on_ctrl_c() as cancel, (reserve_output(args.out) if _rank() == 0 else nullcontext()):
             if args.lr == "auto":
                 try:
                     found = _find_lr(args, config, cancel)

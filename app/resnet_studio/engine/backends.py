@@ -13,9 +13,13 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import ModelError
+from .errors import ModelError, ModelOutputError
 
 log = logging.getLogger(__name__)
+
+#: Shown when a model's outputs are NaN or infinite: damaged or overflowing weights, which would
+#: otherwise read as "nan%" or as a confident wrong answer.
+NOT_FINITE_MESSAGE = "This model gives no usable answer (its outputs are not numbers). The model file may be damaged."
 
 BACKEND_CHOICES = ("auto", "torch", "onnxruntime")
 _ALIASES = {"ort": "onnxruntime", "onnx": "onnxruntime", "pytorch": "torch"}
@@ -51,6 +55,20 @@ class TorchBackend:
         return "PyTorch"
 
 
+def require_finite(logits: np.ndarray) -> np.ndarray:
+    """``logits`` unchanged, or :class:`ModelOutputError` when any of them is NaN or infinite.
+
+    Checked per batch: valid-looking weights can still overflow, and a softmax of NaN turns into
+    scores and metrics that look like answers."""
+    if not np.isfinite(logits).all():
+        bad = int(np.count_nonzero(~np.isfinite(logits)))
+        raise ModelOutputError(
+            NOT_FINITE_MESSAGE,
+            details=f"{bad} of {logits.size} outputs of a batch of {len(logits)} are NaN or infinite.",
+        )
+    return logits
+
+
 def normalize_backend(name: str | None) -> str:
     key = (name or "auto").lower()
     key = _ALIASES.get(key, key)
@@ -66,11 +84,18 @@ def make_backend(model, device, input_size: int, choice: str = "auto", **ort_opt
     if choice == "onnxruntime" and not on_cpu:
         raise ModelError("ONNX Runtime is only used on the CPU here; choose device 'cpu' or backend 'torch'.")
     if choice in ("auto", "onnxruntime") and on_cpu:
-        from .onnx_backend import OrtBackend, OrtUnavailable
+        from .onnx_backend import ModelOutputNotFinite, OrtBackend, OrtUnavailable
 
         try:
             return OrtBackend(model, input_size, **ort_options), ""
         except OrtUnavailable as exc:
+            if isinstance(exc, ModelOutputNotFinite):
+                if choice == "onnxruntime":
+                    raise ModelOutputError(NOT_FINITE_MESSAGE, details=str(exc)) from exc
+                # no note: ONNX Runtime is not at fault, and PyTorch's own outputs on the real
+                # pictures (checked per batch) decide whether the user hears about it
+                log.info("ONNX Runtime not used: %s", exc)
+                return TorchBackend(model, device), ""
             if choice == "onnxruntime":
                 raise ModelError(
                     "This model could not be prepared for ONNX Runtime; use the PyTorch backend.",

@@ -10,12 +10,13 @@ What counts as what (the rules a user can rely on):
 * **Classes** are the class folders that hold at least one image, sorted like ``ImageFolder`` does
   (so class indices match torchvision's). In the split layout the classes come from ``train/``;
   a class folder in ``val/``/``test/`` that ``train/`` lacks is skipped with a reason.
-* **Images** are files with an image extension (``images.IMAGE_EXTENSIONS``, any case). Images in
-  nested sub-folders of a class folder belong to that class. Links to folders are not followed
-  (no loops).
+* **Images** are regular files that :func:`images.picture_problem` accepts: an image extension
+  (``images.IMAGE_EXTENSIONS``, any case), or, for other names, content in an allowed format.
+  Images in nested sub-folders of a class folder belong to that class. Links to folders are not
+  followed (no loops); pipes, devices and links to them are skipped before anything reads them.
 * **Skipped, with a reason** (``DatasetSplit.skipped``): hidden files and folders (name starting
   with ``.``, and ``__MACOSX`` from zip files; a hidden folder is listed once, not entered), files
-  that are not images, loose images at the root (not in any class folder), class folders with no
+  that are not pictures or not normal files, loose images at the root (not in any class folder), class folders with no
   images, and extra folders next to ``train/``/``val/``.
 * **Split.** Without ``val/``, each class is split on its own (stratified) with a fixed seed:
   ``round(n * val_fraction)`` images go to validation, but at least one on each side whenever the
@@ -47,7 +48,7 @@ from PIL import Image
 
 from .errors import CancelledError, DatasetError, ImageReadError
 from .fileio import describe_os_error, write_error
-from .images import IMAGE_EXTENSIONS, MAX_PIXELS, is_image_path, open_image
+from .images import MAX_PIXELS, NOT_A_PICTURE, RAW_EXTENSIONS, allowed_formats, is_image_path, open_image, picture_problem
 
 ProgressFn = Callable[[int, int], None]  # (done, total)
 
@@ -97,39 +98,48 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".") or name.lower() in _JUNK_DIRS
 
 
-def _has_image_ext(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS
+def _skip_reason(problem: str) -> str:
+    """The scan's wording for :func:`images.picture_problem`'s answer (the old wording kept)."""
+    return "not an image file (ignored)" if problem == NOT_A_PICTURE else f"{problem} (ignored)"
 
 
 def _images_under(folder: str, skipped: list[tuple[Path, str]]) -> list[str]:
     """Image files anywhere under ``folder`` (sorted, deterministic); everything else to ``skipped``.
 
-    Plain strings, not ``Path``: on a 20,000-image folder ``Path`` objects cost more than the walk.
+    Pictures are recognised by :func:`images.picture_problem` (by name, else by content; regular
+    files only, so a pipe named ``x.jpg`` is skipped before anything reads it). Plain strings, not
+    ``Path``: on a 20,000-image folder ``Path`` objects cost more than the walk.
     """
     found: list[str] = []
-    join = os.path.join
-
-    def unreadable(exc: OSError) -> None:
-        skipped.append((Path(exc.filename or folder), f"folder could not be opened ({describe_os_error(exc)})"))
-
-    # os.walk does not follow links to folders, so a link loop cannot make this run forever.
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
-        keep = []
-        for d in sorted(dirnames):
-            if _is_hidden(d):
-                skipped.append((Path(dirpath, d), "hidden folder (ignored)"))
-            elif os.path.islink(join(dirpath, d)):
-                skipped.append((Path(dirpath, d), "link to a folder (not followed)"))
+    stack = [folder]
+    # Depth first, a folder's files before its sub-folders' (as os.walk lists them). Links to
+    # folders are not followed, so a link loop cannot make this run forever.
+    while stack:
+        top = stack.pop()
+        try:
+            with os.scandir(top) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append((Path(exc.filename or top), f"folder could not be opened ({describe_os_error(exc)})"))
+            continue
+        dirs: list[str] = []
+        for e in entries:
+            if _entry_is_dir(e):
+                if _is_hidden(e.name):
+                    skipped.append((Path(e.path), "hidden folder (ignored)"))
+                elif e.is_symlink():
+                    skipped.append((Path(e.path), "link to a folder (not followed)"))
+                else:
+                    dirs.append(e.path)
+            elif e.name.startswith("."):
+                skipped.append((Path(e.path), "hidden file (ignored)"))
             else:
-                keep.append(d)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            if name.startswith("."):
-                skipped.append((Path(dirpath, name), "hidden file (ignored)"))
-            elif not _has_image_ext(name):
-                skipped.append((Path(dirpath, name), "not an image file (ignored)"))
-            else:
-                found.append(join(dirpath, name))
+                problem = picture_problem(e.path, e)
+                if problem is None:
+                    found.append(e.path)
+                else:
+                    skipped.append((Path(e.path), _skip_reason(problem)))
+        stack.extend(reversed(dirs))
     return found
 
 
@@ -165,10 +175,10 @@ def _scan_classes(folder: Path, skipped: list[tuple[Path, str]], *, where: str) 
                 classes[e.name] = imgs
             else:
                 skipped.append((p, "folder with no images (not used as a category)"))
-        elif is_image_path(e.name):
+        elif (problem := picture_problem(e.path, e)) is None:
             skipped.append((p, f"image directly in {where}, not inside a category folder (ignored)"))
         else:
-            skipped.append((p, "not an image file (ignored)"))
+            skipped.append((p, _skip_reason(problem)))
     return classes
 
 
@@ -427,27 +437,35 @@ class _FileInfo:
 _READ_WHOLE = 1 << 20
 
 
-def _readable_message(path: str) -> str | None:
-    """The engine's own words for why ``path`` cannot be opened (None when it opens after all)."""
+#: Side the check decodes at: a reduced JPEG decode still reads every byte of the file (damage is
+#: found just the same), and 16/32-bit pictures are shrunk before conversion, so checking a
+#: 169 MP float TIFF costs about its decoded size, not GBs. Above TINY_SIDE, so sizes stay true.
+_CHECK_SIDE = 256
+
+
+def _decode_check(path: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Decode ``path`` as training will: the engine's own words for why it cannot be opened (None
+    when it opens after all), and its size (true below ``_CHECK_SIDE``, where sizes matter)."""
     try:
-        open_image(path)
+        with open_image(path, min_side=_CHECK_SIDE) as img:
+            return None, img.size
     except ImageReadError as exc:
-        return str(exc)
-    return None
+        return str(exc), None
 
 
 def _header(fh, name: str) -> tuple[tuple[int, int], str | None]:
     # Telling Pillow the format the extension promises skips probing every other decoder
     # (a third of the time on small files); a misnamed file falls back to full probing.
+    allowed = allowed_formats()  # never a PostScript header: its decoder runs Ghostscript
     fmt = Image.registered_extensions().get(os.path.splitext(name)[1].lower())
     pos = fh.tell()
-    if fmt:
+    if fmt in allowed:
         try:
             with Image.open(fh, formats=[fmt]) as img:
                 return img.size, img.format
         except Exception:  # noqa: BLE001 - not what its name says; let Pillow probe
             fh.seek(pos)
-    with Image.open(fh) as img:
+    with Image.open(fh, formats=allowed) as img:
         return img.size, img.format
 
 
@@ -457,8 +475,8 @@ def _inspect(path: str, full_decode: bool) -> _FileInfo:
     try:
         with open(path, "rb") as fh:
             info.size_bytes = os.fstat(fh.fileno()).st_size
-            if info.size_bytes == 0 or full_decode:
-                raise ValueError("decode")
+            if info.size_bytes == 0 or full_decode or os.path.splitext(path)[1].lower() in RAW_EXTENSIONS:
+                raise ValueError("decode")  # (a RAW file's TIFF header describes its thumbnail)
             if info.size_bytes <= _READ_WHOLE:
                 data = fh.read()
                 info.digest = hashlib.blake2b(data, digest_size=16).digest()
@@ -474,13 +492,7 @@ def _inspect(path: str, full_decode: bool) -> _FileInfo:
             if info.dims[0] * info.dims[1] > MAX_PIXELS:
                 raise ValueError("decode")
     except Exception:  # noqa: BLE001 - any failure: let the real decoder say what is wrong
-        info.error = _readable_message(path)
-        if info.error is None:
-            try:
-                with Image.open(path) as img:
-                    info.dims = img.size
-            except Exception as exc:  # noqa: BLE001 - decoded fine, yet no header: call it damaged
-                info.error = f"This file could not be read ({exc})."
+        info.error, info.dims = _decode_check(path)
     return info
 
 
@@ -609,8 +621,49 @@ def check_dataset(
     return report
 
 
+# Format characters that are part of ordinary names: the zero-width joiner inside emoji sequences.
+_HARMLESS_FORMAT_CHARS = frozenset({"\u200d"})
+
+
+def _is_invisible(ch: str) -> bool:
+    """Control characters (a line break), line separators and format characters (the right-to-left
+    override U+202E, which shows "gpj.exe" as "exe.jpg"): they change how a name looks."""
+    cat = unicodedata.category(ch)
+    return cat in ("Cc", "Zl", "Zp") or (cat == "Cf" and ch not in _HARMLESS_FORMAT_CHARS)
+
+
+def _category_name_issues(tree: _Tree) -> list[HealthIssue]:
+    """Category names that mislead: two that look identical ("café" with é as one character and
+    as e + accent, which macOS and Linux keep apart) and names with invisible characters.
+    They still work (the model learns them as written), so these are warnings."""
+    issues: list[HealthIssue] = []
+    by_look: dict[str, list[str]] = {}
+    for cls in tree.classes:
+        by_look.setdefault(unicodedata.normalize("NFC", cls), []).append(cls)
+    alike = [names for names in by_look.values() if len(names) > 1]
+    if alike:
+        issues.append(HealthIssue(
+            "look_alike_names",
+            "Some category folders have names that look the same but are stored differently (an "
+            "accented letter written in two ways). They are learned as different categories: move "
+            "their pictures into one folder.",
+            [str(tree.class_dir(c)) for names in alike for c in names],
+        ))
+    odd = [c for c in tree.classes if any(_is_invisible(ch) for ch in c)]
+    if odd:
+        issues.append(HealthIssue(
+            "invisible_characters_in_names",
+            "Some category folder names contain invisible characters or line breaks, which make "
+            "them look like other names or show text backwards. Rename these folders using "
+            "letters, digits, spaces, - or _.",
+            [str(tree.class_dir(c)) for c in odd],
+        ))
+    return issues
+
+
 def _add_issues(report: HealthReport, tree: _Tree, files, dup_groups, tiny_side: int) -> None:
     warn = report.warnings
+    warn.extend(_category_name_issues(tree))
     if report.unreadable:
         warn.append(HealthIssue(
             "unreadable",
@@ -709,7 +762,7 @@ def _add_issues(report: HealthReport, tree: _Tree, files, dup_groups, tiny_side:
         warn.append(HealthIssue(
             "skipped",
             f"{_plural(len(report.skipped), 'item')} in the folder will be ignored (hidden, not "
-            "images, or not inside a category folder).",
+            "images, not normal files, or not inside a category folder).",
             [str(p) for p, _ in report.skipped],
         ))
 
@@ -749,8 +802,8 @@ def _flat_files(src: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             skipped.append((p, "hidden (ignored)"))
         elif _entry_is_dir(e):
             skipped.append((p, "folder (not entered; only the files directly in the folder are sorted)"))
-        elif not is_image_path(e.name):
-            skipped.append((p, "not an image file (ignored)"))
+        elif (problem := picture_problem(e.path, e)) is not None:
+            skipped.append((p, _skip_reason(problem)))
         else:
             files.append(p)
     return files, skipped

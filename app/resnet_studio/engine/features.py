@@ -10,7 +10,15 @@ caller's folder), keyed by
 * the **preprocessing** (sizes and normalisation),
 
 so a second training run with other settings on the same pictures starts at once. Hashing reads
-every file, so the hashes themselves are remembered by (path, size, modification time).
+every file, so the hashes themselves are remembered by (path, size, modification time, inode,
+change time): tools that restore a file's times (backups, sync) cannot restore its inode or its
+change time, which the system sets on every write, so a changed picture is always hashed again.
+
+The cache is a speed-up, never a source of truth: every row of a chunk file carries a checksum
+bound to the digest it is filed under, checked whenever it is read; a row that does not match
+discards its file, whose features are extracted again. Index and header sizes are checked
+before anything is read. A cache folder that cannot be written (read-only, full) makes a run
+slower, never fail: the features of that run stay in memory.
 
 Memory stays bounded however many pictures there are: new features go to the cache as they are
 extracted (one atomically written chunk file every few tens of MB), and a training's features are
@@ -31,6 +39,8 @@ import hashlib
 import json
 import logging
 import os
+import stat
+import tempfile
 import threading
 import time
 import uuid
@@ -43,9 +53,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import CancelledError, ImageReadError, OutputWriteError
+from .backends import NOT_FINITE_MESSAGE
+from .errors import CancelledError, ImageReadError, ModelOutputError, OutputWriteError
 from .fileio import atomic_write
-from .images import Preprocess
+from .images import MAX_FILE_BYTES, Preprocess
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +67,15 @@ FEATURE_VERSION = 1
 ORT_MIN_IMAGES = 300
 _DIGEST_INDEX = "file-digests.json"
 _MAX_CHUNKS = 8
-_HEADER_LIMIT = 1 << 30  # a header lists every row's digest (about 35 bytes each)
+#: A chunk header lists every row's digest and checksum (about 55 bytes a row): the most a chunk of
+#: ``_MAX_CHUNK_ROWS`` needs, and what the safetensors library itself accepts. Checked before reading.
+_HEADER_LIMIT = 100_000_000
+#: ``file-digests.json`` above this (about two million pictures' worth) is not read but rebuilt.
+_INDEX_LIMIT = 256 << 20
+#: No file bigger than this is hashed: more than any picture the app decodes (MAX_PIXELS at
+#: 16 bytes a pixel) or any ResNet weights file.
+_MAX_HASH_BYTES = MAX_FILE_BYTES  # the largest file open_image takes for a picture
+_SUM_HEX = 16  # a row checksum: 8 bytes of BLAKE2b, in hex
 #: Chunks are merged up to this many rows, so their header stays within what the safetensors
 #: library itself accepts (100 MB).
 _MAX_CHUNK_ROWS = 1_000_000
@@ -148,60 +167,143 @@ def iter_batches(
 # Content digests
 
 
-def _hash_file(path: Path) -> str:
+_NOT_REGULAR = "This is not a normal file (it is a device or a pipe), not an image."
+_TOO_BIG = "This file is far too big to be a picture."  # as images.open_image says it
+
+
+class _Unfit(Exception):
+    """A path that must not be read: not a regular file, or bigger than allowed."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(details or message)
+        self.message = message
+
+
+def _open_regular(path: Path, limit: int):
+    """``(file, stat)`` of ``path`` opened for reading, when it is a regular file of at most
+    ``limit`` bytes; else ``_Unfit``. Opened without waiting (a pipe would block ``open``) and
+    checked on the open file, so what is read is what was checked."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _Unfit(_NOT_REGULAR, f"{path}: mode {st.st_mode:o}")
+        if st.st_size > limit:
+            raise _Unfit(_TOO_BIG, f"{path}: {st.st_size} bytes, limit {limit}")
+        return os.fdopen(fd, "rb", buffering=0), st
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _hash_file(path: Path) -> tuple[str, os.stat_result]:
+    """BLAKE2b of ``path``'s content and its stat taken before reading (a change during the read
+    then shows as a new stat next time); ``_Unfit`` for a non-regular or too big file."""
+    fh, st = _open_regular(path, _MAX_HASH_BYTES)
     h = hashlib.blake2b(digest_size=16)
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    total = 0
+    with fh:
+        buf = bytearray(1 << 20)
+        view = memoryview(buf)
+        while k := fh.readinto(buf):
+            total += k
+            if total > _MAX_HASH_BYTES:  # grew while being read
+                raise _Unfit(_TOO_BIG, f"{path}: grew past {_MAX_HASH_BYTES} bytes")
+            h.update(view[:k])
+    return h.hexdigest(), st
+
+
+def _stamp(st: os.stat_result) -> list[int]:
+    """What must be unchanged for a remembered digest to be trusted. Size and modification time
+    alone are not enough: copying tools restore them. The inode (a new file is a new inode) and
+    the change time (set by the system on every write, rename or ``utime``, and settable by no
+    program) are not restored."""
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _read_json_bounded(path: Path, limit: int):
+    """The JSON in ``path`` when it is a regular file of at most ``limit`` bytes; ``None`` when it
+    does not exist; ``_Unfit`` or ``ValueError`` when it must be rebuilt."""
+    try:
+        fh, _ = _open_regular(path, limit)
+    except FileNotFoundError:
+        return None
+    with fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise _Unfit(_TOO_BIG, f"{path}: grew past {limit} bytes")
+    try:
+        return json.loads(raw)
+    except RecursionError as exc:  # nested deeper than any index we write
+        raise ValueError("nested too deeply") from exc
 
 
 class DigestIndex:
-    """File content hashes, remembered by (absolute path, size, modification time in ns)."""
+    """File content hashes, remembered by absolute path and :func:`_stamp` (size, modification
+    time, change time, inode)."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / _DIGEST_INDEX
         self._lock = threading.Lock()
         self._changed = False
+        entries = None
         try:
-            self._entries: dict[str, list] = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(self._entries, dict):
-                self._entries = {}
-        except (OSError, ValueError):
-            self._entries = {}
+            entries = _read_json_bounded(self.path, _INDEX_LIMIT)
+        except (OSError, ValueError, UnicodeDecodeError, _Unfit) as exc:
+            log.info("feature cache: %s is ignored and rebuilt (%s)", self.path, exc)
+            self._changed = True  # replace it, even when no picture is new
+        if not isinstance(entries, dict):
+            self._changed = entries is not None
+            entries = {}
+        self._entries: dict[str, list] = entries
 
     def digest(self, path: os.PathLike | str) -> str:
-        """Content hash of ``path``; raises ``ImageReadError`` when the file cannot be read."""
+        """Content hash of ``path``; raises ``ImageReadError`` when the file cannot be read, is
+        not a regular file (a pipe, a device) or is too big."""
         p = Path(path)
         key = os.path.abspath(p)
         try:
-            st = p.stat()
-        except OSError as exc:
+            st = os.stat(p)
+        except (OSError, ValueError) as exc:
             raise ImageReadError(p, "This file could not be read (it was moved or deleted).", details=repr(exc)) from exc
+        if not stat.S_ISREG(st.st_mode):
+            raise ImageReadError(p, _NOT_REGULAR, details=f"mode {st.st_mode:o}")
         with self._lock:
             hit = self._entries.get(key)
-        if isinstance(hit, list) and len(hit) == 3 and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
-            return str(hit[2])
+        stamp = _stamp(st)
+        if isinstance(hit, list) and len(hit) == 5 and hit[:4] == stamp and isinstance(hit[4], str):
+            return hit[4]
         try:
-            value = _hash_file(p)
+            value, _ = _hash_file(p)
+        except _Unfit as exc:
+            raise ImageReadError(p, exc.message, details=str(exc)) from exc
         except OSError as exc:
             raise ImageReadError(p, "This file could not be read.", details=repr(exc)) from exc
         with self._lock:
-            self._entries[key] = [st.st_size, st.st_mtime_ns, value]
+            # the stamp from before reading, made the way lookups make it: a change while the file
+            # was read shows as a new change time next time
+            self._entries[key] = [*stamp, value]
             self._changed = True
         return value
 
     def digests(self, paths: Sequence[os.PathLike | str], *, workers: int | None = None) -> list[str | None]:
         """Hashes of ``paths`` (``None`` where a file cannot be read), hashed in threads."""
+        return self.digests_and_reasons(paths, workers=workers)[0]
+
+    def digests_and_reasons(self, paths: Sequence[os.PathLike | str], *, workers: int | None = None
+                            ) -> tuple[list[str | None], dict[int, str]]:
+        """:meth:`digests`, and why each file that has none could not be read (by position)."""
 
         def one(p):
             try:
                 return self.digest(p)
-            except ImageReadError:
-                return None
+            except ImageReadError as exc:
+                return exc
 
         with ThreadPoolExecutor(max_workers=workers or default_workers()) as pool:
-            return list(pool.map(one, paths))
+            results = list(pool.map(one, paths))
+        reasons = {i: r.message for i, r in enumerate(results) if isinstance(r, ImageReadError)}
+        return [None if isinstance(r, ImageReadError) else r for r in results], reasons
 
     def save(self) -> None:
         if not self._changed:
@@ -240,75 +342,134 @@ class _DamagedChunk(Exception):
 @dataclass
 class _Chunk:
     """One cache file: a safetensors file holding ``features`` (rows × dim, float32 little-endian)
-    and, in its metadata, the content digest of each row."""
+    and, in its metadata, the content digest and a checksum of each row. ``path`` None: features
+    of this run held in memory (``data``) because the cache could not be written."""
 
-    path: Path
+    path: Path | None
     keys: list[str]
     dim: int
     data_offset: int  # byte position of row 0
+    sums: np.ndarray | None = None  # one checksum a row (uint64), see _row_sums
+    data: np.ndarray | None = None
 
     @property
     def rows(self) -> int:
         return len(self.keys)
 
 
+def _row_sums(keys: Sequence[str], rows: np.ndarray) -> np.ndarray:
+    """A checksum of each row bound to the digest it is filed under, so a row garbled, or moved
+    to another row's place, is noticed when it is read."""
+    rows = np.ascontiguousarray(rows, dtype="<f4")
+    sums = []
+    for key, row in zip(keys, rows):
+        h = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=_SUM_HEX // 2)
+        h.update(row)
+        sums.append(h.digest())
+    return np.frombuffer(b"".join(sums), dtype="<u8")
+
+
+def _open_chunk(path: Path):
+    """A chunk file opened for reading; ``_DamagedChunk`` when it is no regular file or unreadable
+    (``FileNotFoundError`` passes: another program merged it away, the cache is read again)."""
+    try:
+        return _open_regular(path, 1 << 62)
+    except _Unfit as exc:
+        raise _DamagedChunk(path, "not a regular file") from exc
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise _DamagedChunk(path, f"unreadable ({exc})") from exc
+
+
 def _read_chunk(path: Path) -> _Chunk:
     """The header of a cache file, checked against the file's size; ``_DamagedChunk`` if wrong.
 
     The safetensors layout is read here rather than through the library so the numbers can be
-    memory-mapped or read in pieces, never all at once.
+    memory-mapped or read in pieces, never all at once. The header's length is checked before it
+    is read.
     """
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
+        fh, st = _open_chunk(path)
+    except FileNotFoundError as exc:
+        raise _DamagedChunk(path, "gone") from exc
+    size = st.st_size
+    try:
+        with fh:
             head = fh.read(8)
             if len(head) < 8:
                 raise _DamagedChunk(path, "cut short")
             hlen = int.from_bytes(head, "little")
             if not 2 <= hlen <= min(_HEADER_LIMIT, size - 8):
                 raise _DamagedChunk(path, "bad header length")
-            header = json.loads(fh.read(hlen))
+            raw = fh.read(hlen)
+        header = json.loads(raw)
         info = header["features"]
         n, dim = (int(v) for v in info["shape"])
         begin, end = (int(v) for v in info["data_offsets"])
-        keys = json.loads(header["__metadata__"]["digests"])
+        meta = header["__metadata__"]
+        keys = json.loads(meta["digests"])
+        sums_hex = meta.get("row_sums")
     except _DamagedChunk:
         raise
     except OSError as exc:
         raise _DamagedChunk(path, f"unreadable ({exc})") from exc
-    except (ValueError, KeyError, TypeError) as exc:  # JSON, shapes, missing fields
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:  # JSON, shapes, fields
         raise _DamagedChunk(path, f"bad header ({exc!r})") from exc
     if info.get("dtype") != "F32" or n < 0 or dim <= 0 or begin != 0 or end != n * dim * 4:
         raise _DamagedChunk(path, "unexpected layout")
     if not isinstance(keys, list) or len(keys) != n or not all(isinstance(k, str) for k in keys):
         raise _DamagedChunk(path, "digests do not match the rows")
+    if not isinstance(sums_hex, str) or len(sums_hex) != n * _SUM_HEX:
+        raise _DamagedChunk(path, "no checksum for every row (written by an older version?)")
+    try:
+        sums = np.frombuffer(bytes.fromhex(sums_hex), dtype="<u8")
+    except ValueError as exc:
+        raise _DamagedChunk(path, "garbled checksums") from exc
     if 8 + hlen + end != size:
         raise _DamagedChunk(path, f"size {size} instead of {8 + hlen + end} (cut short?)")
-    return _Chunk(path, keys, dim, 8 + hlen)
+    return _Chunk(path, keys, dim, 8 + hlen, sums=sums)
+
+
+def _chunk_header(keys: list[str], dim: int, sums_hex: str) -> bytes:
+    n = len(keys)
+    header = {
+        "__metadata__": {"digests": json.dumps(keys), "row_sums": sums_hex},
+        "features": {"dtype": "F32", "shape": [n, dim], "data_offsets": [0, n * dim * 4]},
+    }
+    raw = json.dumps(header, separators=(",", ":")).encode()
+    return raw + b" " * (-len(raw) % 8)  # safetensors pads the header so the numbers start aligned
 
 
 def _write_chunk(target: Path, keys: Sequence[str], dim: int, blocks: Iterable[np.ndarray]) -> None:
     """Write ``blocks`` (consecutive rows, ``len(keys)`` in all) as a safetensors cache file,
-    block by block (never the whole array in memory), atomically."""
+    block by block (never the whole array in memory), atomically.
+
+    The row checksums are only known once every block is written, so the header is written first
+    with placeholders of the same width and written again at the end.
+    """
+    keys = list(keys)
     n = len(keys)
-    header = {
-        "__metadata__": {"digests": json.dumps(list(keys))},
-        "features": {"dtype": "F32", "shape": [n, dim], "data_offsets": [0, n * dim * 4]},
-    }
-    raw = json.dumps(header, separators=(",", ":")).encode()
-    raw += b" " * (-len(raw) % 8)  # safetensors pads the header so the numbers start aligned
+    placeholder = _chunk_header(keys, dim, "0" * (n * _SUM_HEX))
+    sums = np.empty(n, "<u8")
     with atomic_write(target, "wb") as fh:
-        fh.write(len(raw).to_bytes(8, "little"))
-        fh.write(raw)
+        fh.write(len(placeholder).to_bytes(8, "little"))
+        fh.write(placeholder)
         written = 0
         for block in blocks:
             block = np.ascontiguousarray(block, dtype="<f4")
             if block.ndim != 2 or block.shape[1] != dim or written + len(block) > n:
                 raise ValueError(f"feature block of shape {block.shape} does not fit {n}x{dim}")
+            sums[written:written + len(block)] = _row_sums(keys[written:written + len(block)], block)
             fh.write(memoryview(block).cast("B"))
             written += len(block)
         if written != n:
             raise ValueError(f"{written} feature rows written instead of {n}")
+        final = _chunk_header(keys, dim, sums.tobytes().hex())
+        if len(final) != len(placeholder):  # cannot happen: fixed-width hex
+            raise ValueError("chunk header changed length")
+        fh.seek(8)
+        fh.write(final)
 
 
 def _read_into(fh, out: np.ndarray, offset: int) -> bool:
@@ -345,9 +506,9 @@ class _Catalog:
     def iter_rows(self, locs: Sequence[int], block_rows: int) -> Iterator[np.ndarray]:
         """The rows at ``locs`` (catalog positions), in order, in blocks of at most ``block_rows``.
 
-        Consecutive rows of a chunk are read in one go; each piece read is checked for numbers
-        that cannot be features (NaN, inf), which only a damaged file holds. A block is only
-        valid until the next one is asked for (one buffer is reused).
+        Consecutive rows of a chunk are read in one go; each row read from a file is checked
+        against its checksum (``_DamagedChunk`` when one does not match). A block is only valid
+        until the next one is asked for (one buffer is reused).
         """
         block_rows = max(1, int(block_rows))
         row_bytes = self.dim * 4
@@ -363,14 +524,11 @@ class _Catalog:
                     j += 1
                 c, r = first >> 32, first & 0xFFFFFFFF
                 chunk = self.chunks[c]
-                fh = handles.get(c)
-                if fh is None:
-                    fh = handles[c] = open(chunk.path, "rb", buffering=0)
                 piece = out[fill:fill + (j - i)]
-                if not _read_into(fh, piece, chunk.data_offset + r * row_bytes):
-                    raise _DamagedChunk(chunk.path, "cut short")
-                if not np.isfinite(piece).all():
-                    raise _DamagedChunk(chunk.path, "holds numbers that are not features")
+                if chunk.data is not None:
+                    piece[...] = chunk.data[r:r + (j - i)]
+                else:
+                    self._read_checked(chunk, handles, c, r, piece, row_bytes)
                 fill += j - i
                 i = j
                 if fill == len(out):
@@ -382,31 +540,48 @@ class _Catalog:
             for fh in handles.values():
                 fh.close()
 
+    @staticmethod
+    def _read_checked(chunk: _Chunk, handles: dict, c: int, r: int, piece: np.ndarray, row_bytes: int) -> None:
+        fh = handles.get(c)
+        if fh is None:
+            fh = handles[c] = _open_chunk(chunk.path)[0]
+        if not _read_into(fh, piece, chunk.data_offset + r * row_bytes):
+            raise _DamagedChunk(chunk.path, "cut short")
+        if not np.array_equal(_row_sums(chunk.keys[r:r + len(piece)], piece), chunk.sums[r:r + len(piece)]):
+            raise _DamagedChunk(chunk.path, "rows do not match their checksums")
+
 
 class FeatureStore:
     """Features of one backbone + preprocessing, by content digest, in append-only chunk files.
 
     Each write adds one ``.safetensors`` chunk (written atomically), so a cancelled or crashed run
     never damages what was cached before; many chunks are merged into one. A chunk found damaged
-    (cut short, garbled) is deleted and its features are simply extracted again.
+    (cut short, garbled, rows that do not match their checksums) is deleted, or ignored when it
+    cannot be deleted, and its features are simply extracted again. When the folder cannot be
+    written (read-only, full disk), new features stay in memory for this store's life.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.writable = True
+        self._memory: list[_Chunk] = []  # features that could not be written
+        self._ignored: set[Path] = set()  # damaged chunks that could not be deleted
 
     def _chunks(self) -> list[Path]:
         try:
-            return sorted(self.folder.glob("chunk-*.safetensors"))
+            found = sorted(self.folder.glob("chunk-*.safetensors"))
         except OSError:
             return []
+        return [p for p in found if p not in self._ignored]
 
     def _new_chunk_path(self) -> Path:
         # named by time, so the sorted names are the order of writing (a later copy of a feature
         # wins, and a merged file keeps the order the features were added in)
         return self.folder / f"chunk-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.safetensors"
 
-    def open(self) -> _Catalog:
-        """The catalog of the readable chunks (headers only: no feature is read)."""
+    def open(self, *, memory: bool = True) -> _Catalog:
+        """The catalog of the readable chunks (headers only: no feature is read), then, with
+        ``memory``, the features held in memory (they are newer)."""
         chunks: list[_Chunk] = []
         for path in self._chunks():
             try:
@@ -418,14 +593,17 @@ class FeatureStore:
                 continue
             if chunk.rows:
                 chunks.append(chunk)
+        if memory:
+            chunks += [m for m in self._memory if not chunks or m.dim == chunks[0].dim]
         return _Catalog(chunks)
 
     def discard(self, exc: _DamagedChunk) -> None:
         """Forget a damaged chunk: its features will be extracted again."""
         log.warning("feature cache: ignoring damaged file %s", exc)
+        self._ignored.add(exc.path)  # never read again, even when it cannot be deleted
         try:
             exc.path.unlink(missing_ok=True)
-        except OSError as err:  # e.g. still mapped on Windows; it stays ignored, it is not reused
+        except OSError as err:  # read-only folder, or still mapped on Windows
             log.info("could not delete %s: %s", exc.path, err)
 
     def load(self) -> dict[str, np.ndarray]:
@@ -437,22 +615,35 @@ class FeatureStore:
         return dict(zip(keys, flat))
 
     def add(self, features: dict[str, np.ndarray], *, compact: bool = True) -> None:
-        """One new chunk with ``features``; then, with ``compact``, merge when there are many."""
+        """One new chunk with ``features``; then, with ``compact``, merge when there are many.
+        When the chunk cannot be written they are kept in memory instead (a note is logged)."""
         if not features:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         keys = list(features)
         block = np.stack([features[k] for k in keys]).astype(np.float32, copy=False)
-        _write_chunk(self._new_chunk_path(), keys, block.shape[1], [block])
-        if compact:
-            self.compact()
+        if self.writable:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                _write_chunk(self._new_chunk_path(), keys, block.shape[1], [block])
+            except (OSError, OutputWriteError) as exc:
+                self._cannot_write(exc)
+            else:
+                if compact:
+                    self.compact()
+                return
+        self._memory.append(_Chunk(None, keys, block.shape[1], 0, data=block))
+
+    def _cannot_write(self, exc: Exception) -> None:
+        self.writable = False
+        log.warning("feature cache: %s cannot be written (%s); the features of this run are kept "
+                    "in memory instead, and extracted again next time", self.folder, exc)
 
     def compact(self, block_rows: int = 8192) -> None:
         """Merge the chunks into one when there are more than a few, streaming (bounded memory);
         chunks that are already big are left as they are."""
-        if len(self._chunks()) <= _MAX_CHUNKS:
+        if not self.writable or len(self._chunks()) <= _MAX_CHUNKS:
             return
-        catalog = self.open()
+        catalog = self.open(memory=False)
         picked, rows = [], 0
         for c in sorted(range(len(catalog.chunks)), key=lambda c: catalog.chunks[c].rows):
             if rows + catalog.chunks[c].rows > _MAX_CHUNK_ROWS:
@@ -474,6 +665,9 @@ class FeatureStore:
                          catalog.iter_rows(locs, block_rows))
         except _DamagedChunk as exc:  # merge next time, without the damaged file
             self.discard(exc)
+            return
+        except OutputWriteError as exc:  # full disk: the chunks stay as they are
+            self._cannot_write(exc)
             return
         for path in old:
             try:
@@ -798,10 +992,13 @@ def _assemble(store: FeatureStore, catalog: _Catalog, keys: Sequence[str], budge
     # Too big for memory: one file in the order of training, so each chunk is one sequential read.
     chunk_rows = _stream_chunk_rows(dim, budget)
     _remove_stale_runs(store.folder)
-    path = store.folder / f"run-{uuid.uuid4().hex}.safetensors"
     try:
-        _write_chunk(path, keys, dim, catalog.iter_rows(locs, min(chunk_rows, 8192)))
+        path = _write_run_file(store, keys, dim, lambda: catalog.iter_rows(locs, min(chunk_rows, 8192)))
     except OutputWriteError as exc:
+        if _fits_memory(n * dim * 4):  # over the budget but it fits: holding it beats failing the run
+            log.warning("features of %d pictures (%.0f MB) held in memory, over the budget of %.0f MB: "
+                        "they could not be written to disk (%s)", n, n * dim * 4 / 2**20, budget / 2**20, exc)
+            return _assemble(store, catalog, keys, n * dim * 4, ok=ok, skipped=skipped, **counts)
         raise OutputWriteError(
             f"The features of {n} pictures need {n * dim * 4 / 2**20:.0f} MB: more than the memory "
             f"available ({budget / 2**20:.0f} MB for them), and they could not be written to disk "
@@ -813,6 +1010,28 @@ def _assemble(store: FeatureStore, catalog: _Catalog, keys: Sequence[str], budge
              n, n * dim * 4 / 2**20, path, chunk_rows)
     return FeatureSet(feats, ok, skipped, path=path, chunk_rows=chunk_rows, data_offset=chunk.data_offset,
                       **counts)
+
+
+def _write_run_file(store: FeatureStore, keys: Sequence[str], dim: int,
+                    rows: Callable[[], Iterable[np.ndarray]]) -> Path:
+    """One file with the rows ``rows()`` gives, in training order: in the cache folder, else
+    (read-only, full) in the system's temporary folder; ``OutputWriteError`` when neither can
+    take it."""
+    error: OutputWriteError | None = None
+    for folder in (store.folder, Path(tempfile.gettempdir())):
+        path = folder / f"run-{uuid.uuid4().hex}.safetensors"
+        try:
+            _write_chunk(path, keys, dim, rows())
+            return path
+        except OutputWriteError as exc:
+            log.info("feature cache: could not write %s (%s)", path, exc)
+            error = exc
+    raise error  # type: ignore[misc]  # the loop ran at least once
+
+
+def _fits_memory(nbytes: int) -> bool:
+    avail = available_memory()
+    return avail is None or nbytes <= avail * 0.8
 
 
 def cached_features(
@@ -843,7 +1062,7 @@ def cached_features(
     ``skipped`` and the counts are as usual), e.g. one process's share under torchrun.
     """
     index = DigestIndex(cache_dir)
-    digests = index.digests(paths, workers=workers)
+    digests, unreadable = index.digests_and_reasons(paths, workers=workers)
     index.save()
     store = FeatureStore(cache_dir / key)
     budget = feature_ram_budget() if ram_budget is None else max(0, int(ram_budget))
@@ -855,7 +1074,7 @@ def cached_features(
         todo: dict[str, int] = {}  # digest → first position needing it (duplicates extracted once)
         for i, d in enumerate(digests):
             if d is None:
-                skipped.append((str(paths[i]), "This file could not be read (it was moved or deleted)."))
+                skipped.append((str(paths[i]), unreadable.get(i, "This file could not be read.")))
             elif d not in catalog and d not in todo:
                 todo[d] = i
         if number == 0:
@@ -912,6 +1131,10 @@ def _extract(model, paths, digests, order: list[int], preprocess: Preprocess, st
                 skipped.append((str(paths[order[j]]), str(exc)))
             if batch.arrays is not None:
                 feats = extractor(batch.arrays)
+                if not np.isfinite(feats).all():  # cached, they would poison every later run
+                    raise ModelOutputError(
+                        NOT_FINITE_MESSAGE,
+                        details=f"non-finite backbone features for {paths[order[batch.indices[0]]]}")
                 dim = feats.shape[1]
                 for j, f in zip(batch.indices, feats):
                     pending[digests[order[j]]] = f

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .errors import OutputWriteError
+from .errors import OutputInUseError, OutputWriteError
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -142,3 +142,62 @@ def atomic_replace_from(tmp_writer, path: os.PathLike | str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+# ------------------------------------------------------------------------------------------------
+# Outputs that take a while to make (a training run): one writer at a time, finished or nothing
+
+
+_IN_USE = "Another training is saving to this model file right now. Choose another name, or wait for it to finish."
+
+
+def partial_path(path: os.PathLike | str) -> Path:
+    """Where a long job keeps its unfinished output beside ``path`` (``model.partial.safetensors``):
+    in the same folder, so finishing is one atomic rename, and visible, so after a crash the user
+    finds it."""
+    p = Path(path)
+    return p.with_name(f"{p.stem}.partial{p.suffix}")
+
+
+def _lock_file(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextlib.contextmanager
+def output_lock(path: os.PathLike | str) -> Iterator[Path]:
+    """Hold the lock of the output ``path`` for the ``with`` block, or raise
+    :class:`OutputInUseError` at once when another process (or thread) holds it.
+
+    An OS lock (``flock`` / ``LockFileEx`` through ``filelock``) rather than a marker file: the
+    system drops it when its process dies, so a killed run never leaves a stale lock behind.
+    Re-entrant in one thread, so a caller may claim the output before work that precedes ``train``.
+    """
+    from filelock import FileLock, Timeout
+
+    target = Path(path)
+    lock = FileLock(_lock_file(target), timeout=0, is_singleton=True)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise OutputInUseError(_IN_USE, details=f"{target} is locked by {_lock_file(target)}") from exc
+    except OSError as exc:
+        raise write_error(target, exc) from exc
+    try:
+        yield target
+    finally:
+        if lock.lock_counter == 1:
+            # removed while still held: a waiting peer then finds its file unlinked and retries
+            # (on Windows an open file cannot be removed; filelock removes it on release there)
+            with contextlib.suppress(OSError):
+                _lock_file(target).unlink()
+        lock.release()
+
+
+def promote(src: os.PathLike | str, dest: os.PathLike | str) -> Path:
+    """Atomically put the finished ``src`` in place of ``dest`` (same folder); ``dest`` is never
+    half-replaced. :class:`OutputWriteError` when the system refuses."""
+    try:
+        os.replace(src, dest)
+    except OSError as exc:
+        raise write_error(dest, exc) from exc
+    return Path(dest)

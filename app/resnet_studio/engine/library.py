@@ -19,12 +19,13 @@ from pathlib import Path
 
 from .errors import ModelFileError, OutputWriteError
 from .fileio import atomic_write, write_error
-from .modelfile import METADATA_KEY, MODEL_SUFFIX, ModelInfo
+from . import model_checks
+from .model_checks import MAX_HEADER_BYTES  # noqa: F401 - kept where callers found it
+from .modelfile import METADATA_KEY, MODEL_SUFFIX, ModelInfo, read_model_info
 from .paths import trained_models_dir
 
-#: A safetensors header larger than this is not one of ours (a ResNet-152 header is ~60 kB).
-MAX_HEADER_BYTES = 16 * 1024 * 1024
 TRASH_DIR_NAME = ".trash"
+DAMAGED = "This model file is damaged and cannot be used."
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
@@ -56,43 +57,18 @@ class TrashTicket:
 
 
 def _read_header(path: Path) -> tuple[dict, int]:
-    """The safetensors JSON header and the offset where tensor data starts."""
+    """The safetensors JSON header and the offset where tensor data starts (bounded, checked)."""
+    from .modelfile import _open_error
+
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(8)
-            if len(raw) < 8:
-                raise ModelFileError(f"{path.name} is not a ResNet Studio model file, or it is damaged.")
-            (n,) = struct.unpack("<Q", raw)
-            if n < 2 or n > MAX_HEADER_BYTES:
-                raise ModelFileError(f"{path.name} is not a ResNet Studio model file, or it is damaged.")
-            text = fh.read(n)
-    except FileNotFoundError as exc:
-        raise ModelFileError(f"The model file {path.name} no longer exists.") from exc
-    except OSError as exc:
-        raise ModelFileError(
-            f"The model file {path.name} could not be read ({exc.strerror or exc})."
-        ) from exc
-    try:
-        header = json.loads(text.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ModelFileError(
-            f"{path.name} is not a ResNet Studio model file, or it is damaged.", details=repr(exc)
-        ) from exc
-    if not isinstance(header, dict):
-        raise ModelFileError(f"{path.name} is not a ResNet Studio model file, or it is damaged.")
-    return header, 8 + n
+        return model_checks.read_header(path)
+    except (OSError, ModelFileError) as exc:
+        raise _open_error(path, exc) from exc
 
 
 def read_info(path: os.PathLike | str) -> ModelInfo:
     """A model file's :class:`ModelInfo`, read from the header only (no torch, no weights)."""
-    p = Path(path)
-    header, _ = _read_header(p)
-    meta = header.get("__metadata__") or {}
-    if METADATA_KEY not in meta:
-        raise ModelFileError(
-            f"{p.name} holds weights but no ResNet Studio information (architecture, categories)."
-        )
-    return ModelInfo.from_json(meta[METADATA_KEY], path=p)
+    return read_model_info(path)
 
 
 def library_dir() -> Path:
@@ -114,6 +90,8 @@ def entry_for(path: os.PathLike | str) -> LibraryEntry:
         return LibraryEntry(p, read_info(p), None, size, mtime)
     except ModelFileError as exc:
         return LibraryEntry(p, None, str(exc), size, mtime)
+    except Exception:  # noqa: BLE001 - one odd file must never break the listing (the window's start-up)
+        return LibraryEntry(p, None, DAMAGED, size, mtime)
 
 
 def list_models(folder: os.PathLike | str | None = None) -> list[LibraryEntry]:
@@ -242,22 +220,19 @@ def import_model_file(
         info, sd = import_state_dict(s)
         info.name = name or info.name or s.stem
         return save_model_file(unique_path(d, safe_file_stem(info.name)), sd, info)
-    info = read_info(s)  # refuses files that are not ours before copying anything
-    from .modelfile import load_model
+    from .modelfile import build_from_info, read_checked_model_file
 
     # The header alone can look right while the weights are cut short, belong to another
-    # architecture or disagree with the class list: building the model once catches all three
-    # now, not later when the user picks the model.
-    load_model(s)
+    # architecture, disagree with the class list or hold NaN: all of it is checked now, not later
+    # when the user picks the model, and the bytes checked are the bytes copied.
+    info, state, data = read_checked_model_file(s)
+    build_from_info(info, state, path=s)
     display = name or info.name or s.stem
     dest = unique_path(d, safe_file_stem(display))
     if name and name != info.name:
         info.name = name
         _rewrite_with_info(s, dest, info)
         return dest
-    try:
-        with open(s, "rb") as fin, atomic_write(dest) as fout:
-            shutil.copyfileobj(fin, fout, 1 << 20)
-    except OSError as exc:
-        raise ModelFileError(f"{s.name} could not be read ({exc.strerror or exc}).") from exc
+    with atomic_write(dest) as fout:
+        fout.write(data)
     return dest

@@ -15,9 +15,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from . import model_checks
 from .errors import ModelFileError
 from .fileio import atomic_replace_from
 from .images import Preprocess
+from .model_checks import parse_json
 
 FORMAT_VERSION = 1
 METADATA_KEY = "resnet_studio"
@@ -51,29 +53,32 @@ class ModelInfo:
 
     @classmethod
     def from_json(cls, text: str, *, path: Path | None = None) -> "ModelInfo":
+        """Parse and check our metadata: every field against its type and range
+        (:func:`model_checks.check_metadata`), so nothing later meets a value it cannot use."""
         label = path.name if path else "This model file"
-        try:
-            d = json.loads(text)
-            version = int(d.get("format_version", 1))
+        d = parse_json(text, path)
+        if isinstance(d, dict):
+            version = d.get("format_version", 1)
+            if not model_checks._is_int(version) or version < 1:
+                raise ModelFileError(f"{label} has damaged model information.",
+                                     details=f"format_version = {version!r}"[:200])
             if version > FORMAT_VERSION:
+                shown = d.get("app_version") if model_checks._text(d.get("app_version"), 20) else "?"
                 raise ModelFileError(
-                    f"{label} was made by a newer version of ResNet Studio "
-                    f"({d.get('app_version', '?')}). Update the app to open it."
+                    f"{label} was made by a newer version of ResNet Studio ({shown}). Update the app to open it."
                 )
-            d["preprocess"] = Preprocess.from_dict(d["preprocess"])
-            known = set(cls.__dataclass_fields__)
-            info = cls(**{k: v for k, v in d.items() if k in known})
-        except ModelFileError:
-            raise
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ModelFileError(f"{label} has damaged model information.", details=repr(exc)) from exc
-        if not info.classes or not all(isinstance(c, str) for c in info.classes):
-            raise ModelFileError(f"{label} lists no categories.")
+        if not isinstance(d, dict):
+            raise ModelFileError(f"{label} has damaged model information.", details=f"metadata is a {type(d).__name__}")
         from .zoo import ZOO
 
-        if info.arch not in ZOO:
-            raise ModelFileError(f"{label} uses an architecture this app does not know ({info.arch}).")
-        return info
+        arch = model_checks.check_arch(d, path)
+        if arch not in ZOO:
+            raise ModelFileError(f"{label} uses an architecture this app does not know ({arch}).")
+        model_checks.check_metadata(d, path)
+        known = set(cls.__dataclass_fields__)
+        fields = {k: v for k, v in d.items() if k in known}
+        fields["preprocess"] = Preprocess.from_dict(d["preprocess"])
+        return cls(**fields)
 
 
 def save_model_file(path: os.PathLike | str, state_dict: dict, info: ModelInfo) -> Path:
@@ -89,6 +94,8 @@ def save_model_file(path: os.PathLike | str, state_dict: dict, info: ModelInfo) 
 
 
 def _open_error(path: Path, exc: Exception) -> ModelFileError:
+    if isinstance(exc, ModelFileError):
+        return exc
     if isinstance(exc, FileNotFoundError):
         return ModelFileError(f"The model file {path.name} no longer exists.")
     if isinstance(exc, OSError):
@@ -98,34 +105,67 @@ def _open_error(path: Path, exc: Exception) -> ModelFileError:
     )
 
 
-def read_model_info(path: os.PathLike | str) -> ModelInfo:
-    """Read only the metadata (fast: the weights are not loaded)."""
-    from safetensors import safe_open
-
-    p = Path(path)
-    try:
-        with safe_open(str(p), framework="pt") as f:
-            meta = f.metadata() or {}
-    except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types on bad headers
-        raise _open_error(p, exc) from exc
+def _info_from_header(header: dict, path: Path) -> ModelInfo:
+    meta = header.get("__metadata__") or {}
     if METADATA_KEY not in meta:
         raise ModelFileError(
-            f"{p.name} holds weights but no ResNet Studio information (architecture, categories)."
+            f"{path.name} holds weights but no ResNet Studio information (architecture, categories)."
         )
-    return ModelInfo.from_json(meta[METADATA_KEY], path=p)
+    return ModelInfo.from_json(meta[METADATA_KEY], path=path)
+
+
+def read_model_info(path: os.PathLike | str) -> ModelInfo:
+    """Read only the metadata (fast: the weights are not loaded, torch is not imported)."""
+    p = Path(path)
+    try:
+        header, _ = model_checks.read_header(p)
+    except (OSError, ModelFileError) as exc:
+        raise _open_error(p, exc) from exc
+    return _info_from_header(header, p)
 
 
 def load_model_file(path: os.PathLike | str) -> tuple[ModelInfo, dict]:
-    """Metadata and state dict (CPU tensors)."""
-    from safetensors.torch import load_file
+    """Metadata and state dict (CPU tensors), checked: metadata schema, tensor layout, names and
+    shapes against the architecture, finite weights.
 
-    p = Path(path)
-    info = read_model_info(p)
-    try:
-        state = load_file(str(p), device="cpu")
-    except Exception as exc:  # noqa: BLE001
-        raise _open_error(p, exc) from exc
+    The file is read once into memory, never memory-mapped: a file overwritten while it is mapped
+    kills the process (SIGBUS); read, a change is noticed and reported instead.
+    """
+    info, state, _ = read_checked_model_file(path)
     return info, state
+
+
+def read_checked_model_file(path: os.PathLike | str) -> tuple[ModelInfo, dict, "numpy.ndarray"]:
+    """As :func:`load_model_file`, plus the file's bytes the tensors were made from (so a copy
+    can write exactly what was checked)."""
+    p = Path(path)
+    try:
+        buf = model_checks.read_whole_file(p)
+    except (OSError, ModelFileError) as exc:
+        raise _open_error(p, exc) from exc
+    header, data_start = model_checks.header_from_buffer(buf, p)
+    info = _info_from_header(header, p)
+    layout = model_checks.tensor_layout(header, len(buf) - data_start, p)
+    state = model_checks.tensors_from_buffer(buf, data_start, layout, p)
+    check_weights(info, state, p)
+    return info, state, buf
+
+
+def check_weights(info: ModelInfo, state_dict: dict, path: Path) -> None:
+    """Weights that fit ``info``'s network exactly and can give an answer (finite values)."""
+    _check_class_count(info, state_dict, path)
+    _check_fits(info, state_dict, path)
+    model_checks.check_weight_values(state_dict, path)
+
+
+def _check_class_count(info: ModelInfo, state_dict: dict, path: Path | None) -> None:
+    label = path.name if path else "The model file"
+    fc = state_dict.get("fc.weight")
+    if fc is not None and fc.ndim >= 1 and fc.shape[0] != info.num_classes:
+        raise ModelFileError(
+            f"{label} is inconsistent: it lists {info.num_classes} categories but its weights have "
+            f"{fc.shape[0]}."
+        )
 
 
 def build_from_info(info: ModelInfo, state_dict: dict | None = None, *, path: Path | None = None):
@@ -138,12 +178,7 @@ def build_from_info(info: ModelInfo, state_dict: dict | None = None, *, path: Pa
     label = path.name if path else "The model file"
     if state_dict is None:
         return build_model(info.arch, num_classes=info.num_classes, small_input=info.small_input).eval()
-    fc = state_dict.get("fc.weight")
-    if fc is not None and fc.shape[0] != info.num_classes:
-        raise ModelFileError(
-            f"{label} is inconsistent: it lists {info.num_classes} categories but its weights have "
-            f"{fc.shape[0]}."
-        )
+    _check_class_count(info, state_dict, path)
     try:
         return build_loaded_model(info.arch, state_dict, info.num_classes, small_input=info.small_input)
     except RuntimeError as exc:

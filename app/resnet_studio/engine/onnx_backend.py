@@ -6,14 +6,25 @@ docs/BENCHMARKS.md). The export costs a few seconds, so the graph is cached unde
 start finds it and is ready in a fraction of a second. Every step that can fail (exporter, ONNX
 Runtime missing, a graph that disagrees with PyTorch) raises :class:`OrtUnavailable`, and the
 caller falls back to PyTorch.
+
+The cache is a speed-up, never a source of truth: anyone (a sync tool, a bad disk, another
+program) may have changed a file there. Each graph is stored with a record ``<key>.json`` (its
+sha256, size, input size, output shape, versions), and a cache hit is used only after: its size
+from ``stat`` is plausible for the model (checked before a byte is read), its bytes match the
+record, its declared input and output shapes match, and, on its first use in a process, it gives
+PyTorch's answer on a probe input. Anything else is deleted and rebuilt, with a log line. A cache
+that cannot be read or written only costs the export time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import json
 import logging
 import os
+import stat
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -31,8 +42,34 @@ OPSET = 18
 VERIFY_TOLERANCE = 1e-3
 
 
+#: Format of the record kept beside each cached graph.
+RECORD_FORMAT = 1
+RECORD_MAX_BYTES = 64 * 1024
+#: A graph holds the weights once plus a little structure; a file several times bigger than the
+#: weights is not a graph of this model, and reading it could cost gigabytes (a 3 GB sparse file
+#: took 7 GB and 32 s), so it is refused from its size alone.
+GRAPH_SIZE_FACTOR = 4
+GRAPH_SIZE_MARGIN = 16 * 1024 * 1024
+#: The probe batch on a cache hit: one picture is enough to catch a wrong graph, at half the cost.
+HIT_PROBE_BATCH = 1
+
+#: (cache key, sha256) of cached graphs that already gave that model's answer in this process:
+#: probed once, not at every load (the GUI reloads the same model often). The key is part of it:
+#: a graph proven for one model proves nothing for another.
+_PROBED: set[tuple[str, str]] = set()
+
+
 class OrtUnavailable(Exception):
     """ONNX Runtime cannot be used for this model; the caller should use PyTorch instead."""
+
+
+class ModelOutputNotFinite(OrtUnavailable):
+    """PyTorch's own outputs for the probe input are NaN or infinite: the model is at fault, not
+    ONNX Runtime (PyTorch will report it on real pictures)."""
+
+
+class UntrustedCacheEntry(Exception):
+    """A cached graph that must not be used (the message says why)."""
 
 
 def weights_digest(model, *, input_size: int, extra: str = "") -> str:
@@ -57,9 +94,108 @@ def _prune_cache(folder: Path, keep: int = CACHE_KEEP) -> None:
     try:
         graphs = sorted(folder.glob("*.onnx"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in graphs[keep:]:
-            old.unlink(missing_ok=True)
+            _remove_entry(old)
+        for record in folder.glob("*.json"):
+            if not record.with_suffix(".onnx").exists():
+                record.unlink(missing_ok=True)
     except OSError as exc:
         log.info("could not prune the ONNX cache: %s", exc)
+
+
+def _record_path(graph_path: Path) -> Path:
+    return graph_path.with_suffix(".json")
+
+
+def _remove_entry(graph_path: Path) -> None:
+    for p in (graph_path, _record_path(graph_path)):
+        try:
+            p.unlink(missing_ok=True)
+        except OSError as exc:  # a read-only cache: the entry stays, and is refused again next time
+            log.info("could not remove %s from the ONNX cache: %s", p.name, exc)
+
+
+def weight_bytes(model) -> int:
+    return sum(t.numel() * t.element_size() for t in model.state_dict().values())
+
+
+def graph_size_limit(model) -> int:
+    """The largest file accepted as a cached graph of ``model``."""
+    return GRAPH_SIZE_FACTOR * weight_bytes(model) + GRAPH_SIZE_MARGIN
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; :class:`UntrustedCacheEntry` otherwise.
+    FileNotFoundError passes through (nothing cached)."""
+    # Opened without blocking and checked on the open file: a FIFO put there never hangs us.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise UntrustedCacheEntry(f"{path.name} is not a regular file")
+        if st.st_size > max_bytes:
+            raise UntrustedCacheEntry(f"{path.name} has {st.st_size} bytes, more than the {max_bytes} it can have")
+        data = fh.read(max_bytes + 1)  # the file may grow after the stat
+    if len(data) > max_bytes:
+        raise UntrustedCacheEntry(f"{path.name} grew past {max_bytes} bytes while it was read")
+    return data
+
+
+def _read_record(graph_path: Path, key: str, input_size: int) -> dict:
+    try:
+        record = json.loads(_read_regular(_record_path(graph_path), RECORD_MAX_BYTES))
+    except FileNotFoundError:
+        raise UntrustedCacheEntry("the graph has no record") from None
+    except (ValueError, RecursionError) as exc:
+        raise UntrustedCacheEntry(f"its record is not valid JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise UntrustedCacheEntry("its record is not a JSON object")
+    expected = {"format": RECORD_FORMAT, "key": key, "input_size": input_size}
+    for name, value in expected.items():
+        if record.get(name) != value:
+            raise UntrustedCacheEntry(f"its record says {name}={record.get(name)!r}, expected {value!r}")
+    if not isinstance(record.get("sha256"), str) or type(record.get("size")) is not int:
+        raise UntrustedCacheEntry("its record has no digest")
+    if not isinstance(record.get("outputs"), list):
+        raise UntrustedCacheEntry("its record has no output shape")
+    return record
+
+
+def read_cached_graph(graph_path: Path, *, key: str, input_size: int, max_bytes: int) -> tuple[bytes, dict] | None:
+    """``(graph, record)`` of a cache entry whose bytes match its record, None when there is none.
+    Raises :class:`UntrustedCacheEntry` for an entry that must not be used."""
+    try:
+        os.stat(graph_path)
+    except FileNotFoundError:
+        return None
+    record = _read_record(graph_path, key, input_size)
+    graph = _read_regular(graph_path, min(max_bytes, record["size"]))
+    if len(graph) != record["size"]:
+        raise UntrustedCacheEntry(f"the graph has {len(graph)} bytes, its record says {record['size']}")
+    if hashlib.sha256(graph).hexdigest() != record["sha256"]:
+        raise UntrustedCacheEntry("the graph's bytes do not match its recorded digest")
+    return graph, record
+
+
+def write_cached_graph(graph_path: Path, graph: bytes, *, key: str, input_size: int, outputs: list) -> None:
+    """Store ``graph`` and then its record, each atomically (a graph without a record is refused,
+    so a crash in between costs one export, never a wrong answer)."""
+    import onnxruntime
+    import torch
+
+    record = {
+        "format": RECORD_FORMAT, "key": key, "sha256": hashlib.sha256(graph).hexdigest(),
+        "size": len(graph), "input_size": input_size, "outputs": outputs,
+        "versions": {"cache": CACHE_VERSION, "opset": OPSET, "torch": torch.__version__,
+                     "onnxruntime": onnxruntime.__version__},
+    }
+    try:
+        with atomic_write(graph_path) as fh:
+            fh.write(graph)
+        with atomic_write(_record_path(graph_path), "w", encoding="utf-8") as fh:
+            json.dump(record, fh)
+    except BaseException:
+        _remove_entry(graph_path)
+        raise
 
 
 def onnx_cache_dir() -> Path:
@@ -142,7 +278,11 @@ def _touch(path: Path | None) -> None:
 
 
 class OrtBackend:
-    """Runs a cached ONNX export of ``model`` on the CPU. Construction raises :class:`OrtUnavailable`."""
+    """Runs a cached ONNX export of ``model`` on the CPU. Construction raises :class:`OrtUnavailable`.
+
+    ``cached``: the graph came from the cache. ``rebuilt``: why a cached graph was refused and
+    exported again ("" when there was none or it was used).
+    """
 
     name = "onnxruntime"
 
@@ -163,42 +303,85 @@ class OrtBackend:
             raise OrtUnavailable(f"ONNX Runtime is not installed ({exc})") from exc
         self.input_size = input_size
         self.cached = False
+        self.rebuilt = ""
         self.path: Path | None = None
+        self._key = ""
         self._options = session_options(threads, spinning=spinning)
-        graph: bytes | None = None
         if cache:
             try:
                 # any exporter's graph is verified against PyTorch, so the key ignores which one made it
-                key = weights_digest(model, input_size=input_size)
-                self.path = onnx_cache_dir() / f"{key}.onnx"
-                if self.path.is_file():
-                    graph = self.path.read_bytes()
+                self._key = weights_digest(model, input_size=input_size)
+                self.path = onnx_cache_dir() / f"{self._key}.onnx"
             except Exception as exc:  # noqa: BLE001 - without the cache we only export every time
                 log.info("ONNX cache unavailable: %s", exc)
                 self.path = None
-        if graph is not None:
-            try:
-                self._session = self._open(ort, graph)
-                self.cached = True
-                _touch(self.path)  # most recently used: kept by the pruning
-                return
-            except Exception as exc:  # noqa: BLE001 - a damaged cached graph: rebuild it
-                log.info("cached ONNX graph %s unusable, exporting again: %s", self.path, exc)
-        if on_status is not None:
-            on_status("Preparing the model for fast CPU inference (first time only)…")
+        if self.path is not None and self._use_cached(ort, model):
+            return
+        self._export(ort, model, exporter, on_status)
+
+    # -- a cache hit -------------------------------------------------------------------------
+
+    def _use_cached(self, ort, model) -> bool:
+        """Open the cached graph if it proves to be this model's; False (entry removed) if not."""
+        assert self.path is not None
         try:
-            graph = export_onnx_bytes(model, input_size, exporter=exporter)
+            found = read_cached_graph(self.path, key=self._key, input_size=self.input_size,
+                                      max_bytes=graph_size_limit(model))
+            if found is None:
+                return False
+            graph, record = found
+            digest = record["sha256"]
+            self._session = self._open(ort, graph)
+            self._check_shapes(record["outputs"])
+            if (self._key, digest) not in _PROBED:
+                self._verify(model, batch=HIT_PROBE_BATCH)
+                _PROBED.add((self._key, digest))
+        except ModelOutputNotFinite:
+            raise  # the model's fault, not the graph's: exporting again would not help
+        except Exception as exc:  # noqa: BLE001 - whatever is wrong with it, it is not used
+            self._refuse(str(exc) or type(exc).__name__)
+            return False
+        self.cached = True
+        _touch(self.path)  # most recently used: kept by the pruning
+        return True
+
+    def _refuse(self, reason: str) -> None:
+        assert self.path is not None
+        log.info("cached ONNX graph %s not used, building it again: %s", self.path.name, reason)
+        self.rebuilt = reason
+        self._session = None
+        _remove_entry(self.path)
+
+    def _check_shapes(self, outputs: list) -> None:
+        """The session's declared input is ``(batch, 3, size, size)`` with a free batch, and its
+        output shape (past the batch) is the recorded one."""
+        shape = list(self._session.get_inputs()[0].shape)
+        if len(shape) != 4 or isinstance(shape[0], int) or shape[1:] != [3, self.input_size, self.input_size]:
+            raise UntrustedCacheEntry(f"the graph takes input {shape}, not (batch, 3, {self.input_size}, {self.input_size})")
+        out = list(self._session.get_outputs()[0].shape)[1:]
+        if out != outputs:
+            raise UntrustedCacheEntry(f"the graph gives outputs {out}, its record says {outputs}")
+
+    # -- a fresh export ------------------------------------------------------------------------
+
+    def _export(self, ort, model, exporter: str, on_status: Callable[[str], None] | None) -> None:
+        x, expected = _probe(model, self.input_size, 2)  # before the export: a NaN model is not worth one
+        if on_status is not None:
+            on_status(REBUILD_STATUS if self.rebuilt else FIRST_STATUS)
+        try:
+            graph = export_onnx_bytes(model, self.input_size, exporter=exporter)
         except Exception as exc:  # noqa: BLE001 - exporters fail in many ways
             raise OrtUnavailable(f"ONNX export failed ({type(exc).__name__}: {exc})") from exc
         try:
             self._session = self._open(ort, graph)
         except Exception as exc:  # noqa: BLE001
             raise OrtUnavailable(f"ONNX Runtime could not load the exported graph ({exc})") from exc
-        self._verify(model)
+        self._compare(x, expected)
         if self.path is not None:
+            outputs = list(self._session.get_outputs()[0].shape)[1:]
             try:
-                with atomic_write(self.path) as fh:
-                    fh.write(graph)
+                write_cached_graph(self.path, graph, key=self._key, input_size=self.input_size, outputs=outputs)
+                _PROBED.add((self._key, hashlib.sha256(graph).hexdigest()))
                 _prune_cache(self.path.parent)
             except Exception as exc:  # noqa: BLE001 - a full disk only costs the next start time
                 log.info("could not cache the ONNX graph: %s", exc)
@@ -206,21 +389,30 @@ class OrtBackend:
     def _open(self, ort, graph: bytes):
         # From bytes, not a path: older ONNX Runtime builds fail on non-ASCII Windows paths
         # (a user folder named in Chinese, say).
-        session = ort.InferenceSession(graph, self._options, providers=["CPUExecutionProvider"])
+        # No provider fallback: there is only the CPU to fall back to, and the fallback prints
+        # an "EP Error" banner with print(), which would break `--json` on stdout. Older builds
+        # ignore enable_fallback, so whatever they print goes to the log instead.
+        said = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(said):
+                session = ort.InferenceSession(
+                    graph, self._options, providers=["CPUExecutionProvider"], enable_fallback=0,
+                )
+                session.disable_fallback()  # run() also prints when it falls back
+        finally:
+            if said.getvalue().strip():
+                log.info("ONNX Runtime said: %s", said.getvalue().strip()[:2000])
         self._input = session.get_inputs()[0].name
         return session
 
-    def _verify(self, model) -> None:
-        import torch
+    def _verify(self, model, batch: int = 2) -> None:
+        self._compare(*_probe(model, self.input_size, batch))
 
-        rng = np.random.default_rng(0)
-        x = rng.standard_normal((2, 3, self.input_size, self.input_size), dtype=np.float32)
-        with torch.inference_mode():
-            expected = model(torch.from_numpy(x)).float().numpy()
+    def _compare(self, x: np.ndarray, expected: np.ndarray) -> None:
         got = self.logits(x)
         scale = max(1.0, float(np.abs(expected).max()))
         err = float(np.abs(got - expected).max()) if got.shape == expected.shape else float("inf")
-        if not err <= VERIFY_TOLERANCE * scale:
+        if not err <= VERIFY_TOLERANCE * scale:  # NaN in the graph's output fails here too
             raise OrtUnavailable(f"the ONNX graph disagrees with PyTorch (max difference {err:.3g})")
 
     def logits(self, batch: np.ndarray) -> np.ndarray:
@@ -229,3 +421,20 @@ class OrtBackend:
 
     def describe(self) -> str:
         return "ONNX Runtime"
+
+
+FIRST_STATUS = "Preparing the model for fast CPU inference (first time only)…"
+REBUILD_STATUS = "Preparing the model for fast CPU inference again (the saved copy did not match the model)…"
+
+
+def _probe(model, input_size: int, batch: int) -> tuple[np.ndarray, np.ndarray]:
+    """A fixed random input and PyTorch's output for it, the reference a graph must reproduce."""
+    import torch
+
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((batch, 3, input_size, input_size), dtype=np.float32)
+    with torch.inference_mode():
+        expected = model(torch.from_numpy(x)).float().numpy()
+    if not np.isfinite(expected).all():
+        raise ModelOutputNotFinite("PyTorch's own outputs for a test input are not numbers")
+    return x, expected

@@ -41,7 +41,10 @@ def user_cache_dir() -> Path:
         base = Path.home() / "Library" / "Caches" / APP_DIR_NAME
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_DIR_NAME
-    base.mkdir(parents=True, exist_ok=True)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a cache only saves time: its users cope with a folder they cannot write in
     return base
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .backends import make_backend, normalize_backend
+from .backends import make_backend, normalize_backend, require_finite
 from .classifier import load_classifier
 from .devices import describe_device, pick_device
 from .errors import CancelledError, ImageReadError, ModelError
@@ -149,7 +149,9 @@ class Predictor:
     # -- single images / arrays ------------------------------------------------------------
 
     def probabilities(self, batch: np.ndarray) -> np.ndarray:
-        """Class probabilities ``(N, classes)`` for a preprocessed ``(N, 3, H, W)`` float32 batch."""
+        """Class probabilities ``(N, classes)`` for a preprocessed ``(N, 3, H, W)`` float32 batch.
+
+        Raises :class:`ModelOutputError` when the model's outputs are NaN or infinite."""
         try:
             logits = self.backend.logits(batch)
         except MemoryError as exc:
@@ -161,7 +163,7 @@ class Predictor:
                     details=str(exc)[:2000],
                 ) from exc
             raise ModelError("The model failed while classifying.", details=f"{type(exc).__name__}: {exc}"[:2000]) from exc
-        return _softmax(logits)
+        return _softmax(require_finite(logits))
 
     def _top(self, probs: np.ndarray, k: int) -> list[Prediction]:
         k = min(k, probs.shape[0])

@@ -15,7 +15,11 @@ Modes (``TrainConfig.mode``):
 ``auto`` picks head on a CPU (minutes → seconds), last-stage on a GPU with enough pictures, and full
 from scratch. Pictures are decoded once at a modest size and kept in RAM (:mod:`train_data`);
 batches are made in a thread while the model computes. The best model by validation accuracy is
-written atomically after each improvement, so a cancel or a crash leaves the best so far intact.
+written atomically after each improvement to ``<name>.partial.safetensors`` beside the output, and
+put in the output's place (one atomic rename) when the run ends: a model file the user already had
+stays whole until then, and a crash or a kill leaves it intact with the best so far beside it. A
+cancel keeps the best so far too (see :meth:`_Run.finish`). One run at a time may save to a file
+(:func:`fileio.output_lock`); a folder as output means "a new file in there".
 Deterministic for a seed on the CPU; mixed precision on CUDA. Unreadable pictures are skipped and
 listed in ``TrainResult.skipped``.
 """
@@ -24,25 +28,34 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import logging
 import math
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
 
 from .cpu_memory import keep_freed_memory
-from .errors import CancelledError, DatasetError, ModelError, ModelFileError, OutputWriteError, WeightsNotFoundError
+from .errors import (
+    CancelledError, DatasetError, ModelError, ModelFileError, OutputInUseError, OutputWriteError, StudioError,
+    WeightsNotFoundError,
+)
+from .fileio import output_lock, partial_path, promote
 from .images import Preprocess
 from .metrics import Metrics, compute_metrics, softmax
+
+log = logging.getLogger(__name__)
 
 MODES = ("auto", "head", "finetune", "full")
 SCHEDULES = ("cosine", "step")
 #: Misclassified pictures stored in a model file (the result keeps more).
 FILE_MISCLASSIFIED = 50
+KEPT_BESIDE = ("Training was cancelled, so the model file you already had was left as it was; the best "
+               "model of this training is saved beside it.")
 
 
 @dataclass
@@ -374,9 +387,37 @@ class _Run:
             dataset_dir=str(self.split.root), name=self.config.name or self.out_path.stem,
         )
         self.stage("saving", f"Saving the best model so far (epoch {self.best['epoch']})")
-        save_model_file(self.out_path, state_dict, info)
-        self.saved_path = self.out_path
-        return self.out_path
+        # beside the output until the run ends: the user's previous file stays whole meanwhile
+        partial = partial_path(self.out_path)
+        try:
+            save_model_file(partial, state_dict, info)
+        except OutputWriteError as exc:
+            # the user named out_path: the partial file's name in the message would only puzzle them
+            raise OutputWriteError(exc.message.replace(partial.name, self.out_path.name),
+                                   details=exc.details) from exc
+        self.saved_path = partial
+        return partial
+
+    def finish(self) -> None:
+        """Put the best model in place of the output. A cancelled run never replaces a model
+        file the user already had: its best model stays beside it, and a warning says where."""
+        if self.saved_path is None or self.saved_path == self.out_path:
+            return
+        if self.cancelled and self.out_path.exists():
+            self.warnings.append(KEPT_BESIDE)
+            return
+        self.saved_path = promote(self.saved_path, self.out_path)
+
+    def salvage(self) -> None:
+        """After a failure: the best model so far takes the output's name when that name was
+        free (as before a cancel), so a crash late in a long run still leaves a model; a model
+        file the user already had is never replaced by an unfinished run."""
+        if self.saved_path is None or self.saved_path == self.out_path or self.out_path.exists():
+            return
+        try:
+            self.saved_path = promote(self.saved_path, self.out_path)
+        except StudioError as exc:  # the run's own error is the one to report
+            log.info("could not put the best model so far in place: %s", exc)
 
     def result(self) -> TrainResult:
         m: Metrics | None = self.best.get("metrics")
@@ -441,27 +482,98 @@ def _lr_factor(step: int, total: int, warmup: int, schedule: str) -> float:
     return 0.5 * (1.0 + math.cos(math.pi * min(1.0, t)))
 
 
-def _resolve_out(out_path, config: TrainConfig, split) -> Path:
+def _out_folder(out_path: os.PathLike | str | None) -> Path | None:
+    """The folder to save a new model in when ``out_path`` names one: nothing given (the
+    trained-models folder), an existing folder, or a path ending in a separator ("save in
+    there"); None when ``out_path`` names a file."""
     if out_path is None or str(out_path) == "":
-        from .library import safe_file_stem, unique_path
         from .paths import trained_models_dir
 
-        stem = safe_file_stem(config.name or Path(split.root).name or "model")
-        return unique_path(trained_models_dir(), stem)
-    p = Path(out_path)
+        return trained_models_dir()
+    text = os.fspath(out_path)
+    if text.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)) or Path(text).expanduser().is_dir():
+        return Path(text).expanduser()
+    return None
+
+
+def _check_folder(folder: Path, name: str) -> None:
+    """Refuse at the start, not after the last epoch, a folder the model could not be saved in."""
+    from .fileio import on_read_only_disk
+
+    if not folder.is_dir():
+        raise OutputWriteError(f"Could not save {name}: the folder {folder} does not exist.")
+    if on_read_only_disk(folder):
+        raise OutputWriteError(f"Could not save {name}: the folder {folder} is on a read-only disk.")
+    if not os.access(folder, os.W_OK):
+        raise OutputWriteError(f"Could not save {name}: you do not have permission to write in {folder}.")
+
+
+def _out_file(out_path: os.PathLike | str) -> Path:
+    p = Path(out_path).expanduser()
     if p.suffix.lower() != ".safetensors":
         p = p.with_name(p.name + ".safetensors")
     if p.is_dir():
         raise OutputWriteError(f"{p} is a folder; give a file name for the model (for example model.safetensors).")
-    if not p.parent.is_dir():
-        raise OutputWriteError(f"Could not save {p.name}: the folder {p.parent} does not exist.")
-    from .fileio import on_read_only_disk
-
-    if on_read_only_disk(p.parent):
-        raise OutputWriteError(f"Could not save {p.name}: the folder {p.parent} is on a read-only disk.")
-    if not os.access(p.parent, os.W_OK):
-        raise OutputWriteError(f"Could not save {p.name}: you do not have permission to write in {p.parent}.")
+    _check_folder(p.parent, p.name)
     return p
+
+
+def _new_names(folder: Path, stem: str) -> Iterator[Path]:
+    """``stem.safetensors``, ``stem (2).safetensors``...: names no model, finished or not, has."""
+    for i in range(1, 10_000):
+        p = folder / (f"{stem}.safetensors" if i == 1 else f"{stem} ({i}).safetensors")
+        if not (p.exists() or partial_path(p).exists()):
+            yield p
+
+
+@contextlib.contextmanager
+def reserve_output(out_path: os.PathLike | str | None) -> Iterator[Path | None]:
+    """Claim ``out_path`` for the ``with`` block when it names a file, before work that comes
+    ahead of :func:`train` (the learning-rate finder), so a second run is refused before it
+    starts; ``train`` inside the block claims it again (the lock is re-entrant in one thread).
+    Yields the model file's path, or None for a folder (names there are chosen by ``train``)."""
+    if _out_folder(out_path) is not None:
+        yield None
+        return
+    target = _out_file(out_path)
+    with output_lock(target):
+        yield target
+
+
+def _claim_out(out_path, config: TrainConfig, split, outputs: contextlib.ExitStack) -> Path:
+    """Where this run saves its model, locked in ``outputs`` until the run ends.
+
+    A file: :class:`OutputInUseError` when another run is saving there. A folder (or none: the
+    trained-models folder): a new name from the model's or the folder's name, never one another
+    run is making; a folder given with a trailing separator is created (its parent must exist).
+    """
+    folder = _out_folder(out_path)
+    if folder is None:
+        target = _out_file(out_path)
+        outputs.enter_context(output_lock(target))
+        return target
+    from .fileio import write_error
+    from .library import safe_file_stem
+
+    stem = safe_file_stem(config.name or Path(split.root).expanduser().resolve().name or "model")
+    if not folder.exists() and folder.parent.is_dir():
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise write_error(folder / f"{stem}.safetensors", exc) from exc
+    _check_folder(folder, f"{stem}.safetensors")
+    for candidate in _new_names(folder, stem):
+        claim = contextlib.ExitStack()
+        try:
+            claim.enter_context(output_lock(candidate))
+        except OutputInUseError:
+            continue  # another run is making this one
+        if candidate.exists() or partial_path(candidate).exists():  # finished while we looked
+            claim.close()
+            continue
+        outputs.enter_context(claim)
+        return candidate
+    raise OutputWriteError(f"Could not find a free name for the model in {folder}.")
 
 
 def init_model_info(config: TrainConfig):
@@ -611,9 +723,15 @@ def train(
     """Train on the class-per-folder (or train/val) folder ``data_dir``; save the best model to
     ``out_path`` (our ``.safetensors`` model file; ``None``: the trained-models folder).
 
+    ``out_path`` may be a folder (an existing one, or one ending in a separator, created): the
+    model gets a new name in there. An existing file is replaced only when the run ends.
+
     Returns a :class:`TrainResult` (also after a cancel: ``cancelled`` is True and ``model_path``
-    is the best model saved so far, or None). Raises :class:`DatasetError`, :class:`ModelError`
-    (:class:`WeightsNotFoundError`), :class:`DeviceError` or :class:`OutputWriteError`.
+    is the best model saved so far, or None; when ``out_path`` already held a model it is left as
+    it was and ``model_path`` is the ``.partial.safetensors`` file beside it). Raises
+    :class:`DatasetError`, :class:`ModelError` (:class:`WeightsNotFoundError`),
+    :class:`DeviceError`, :class:`OutputWriteError` or :class:`OutputInUseError` (another run is
+    saving to ``out_path``; raised before any training).
 
     Under torchrun every process uses rank 0's ``config.lr`` (see :mod:`distributed`).
     """
@@ -625,6 +743,8 @@ def train(
     cancel = cancel or threading.Event()
     emit: EventFn = on_event or (lambda e: None)
     _check_config(config)
+    outputs = contextlib.ExitStack()  # the output's lock, held until the model is in place
+    run: _Run | None = None
     # Launched by torchrun (WORLD_SIZE > 1): one process of a DistributedDataParallel run.
     ddp = _start_distributed(config)
     if ddp is not None and not ddp.is_main:
@@ -639,7 +759,7 @@ def train(
         emit(StageEvent("preparing", "Reading the folder"))
         split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
         if ddp is None or ddp.is_main:
-            out = _resolve_out(out_path, config, split)
+            out = _claim_out(out_path, config, split, outputs)
         else:  # never written by this process (the folder may not even exist on this computer)
             out = Path(out_path) if out_path else Path("model.safetensors")
         device = ddp.device if ddp is not None else pick_device(config.device)
@@ -654,6 +774,8 @@ def train(
             # a step frees and re-allocates ~1 GB on the CPU: kept instead of faulted in afresh
             with keep_freed_memory(run.device.type == "cpu"):
                 _train_network(run, model)
+        if run.is_main:
+            run.finish()
         if run.cancelled:
             run.stage("saving", "Cancelled" + (": the best model so far is saved." if run.saved_path else "."))
         elif run.is_main and run.saved_path is None and not run.history:
@@ -661,12 +783,16 @@ def train(
         if ddp is not None:
             ddp.wait_all()  # everyone ends together, so a failure of rank 0's last save reaches all
     except BaseException as exc:
+        if run is not None and run.is_main:
+            run.salvage()
         if ddp is not None:
             from .distributed import DistributedError
 
             if not isinstance(exc, DistributedError):
                 ddp.report_failure(exc)
         raise
+    finally:
+        outputs.close()
     if ddp is not None:
         ddp.close()
     result = run.result()
@@ -703,7 +829,10 @@ def _feature_cache(config: TrainConfig, plan: TrainPlan, preprocess: Preprocess,
     from .paths import user_cache_dir
 
     cache_dir = Path(config.cache_dir) if config.cache_dir else user_cache_dir() / "features"
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a cache only saves time: the features then stay in memory
+        log.info("feature cache folder %s unavailable: %s", cache_dir, exc)
     if weights_file is not None:
         weights_id = file_digest(weights_file, cache_dir)
     else:  # a random backbone is fixed by the seed (and torch's generator)
@@ -1291,9 +1420,10 @@ def evaluate(
     ``part``: which pictures: ``auto`` (every picture of a class-per-folder tree; ``test/``, else
     ``val/``, of a train/val tree), ``all``, ``train``, ``val`` or ``test``. Category folders are
     matched to the model's categories by name; pictures of unknown categories are listed in
-    ``ignored``. Raises :class:`CancelledError` when cancelled.
+    ``ignored``. Raises :class:`CancelledError` when cancelled, :class:`ModelOutputError` when the
+    model's outputs are NaN or infinite (an accuracy computed from them would mean nothing).
     """
-    from .backends import make_backend
+    from .backends import make_backend, require_finite
     from .datasets import scan_dataset
     from .devices import pick_device
     from .features import ORT_MIN_IMAGES, iter_batches
@@ -1341,7 +1471,7 @@ def evaluate(
         for i, exc in batch.errors:
             skipped.append((str(samples[i][0]), str(exc)))
         if batch.arrays is not None:
-            probs.append(softmax(engine.logits(batch.arrays)))
+            probs.append(softmax(require_finite(engine.logits(batch.arrays))))
             labels.extend(samples[i][1] for i in batch.indices)
             paths.extend(str(samples[i][0]) for i in batch.indices)
         done += len(batch.indices) + len(batch.errors)

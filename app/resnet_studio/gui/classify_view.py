@@ -382,6 +382,7 @@ class ClassifyView(QWidget):
         w.model_ready.connect(self._on_model_ready)
         w.model_failed.connect(self._on_model_failed)
         w.job_started.connect(self._on_job_started)
+        w.files_skipped.connect(self._on_files_skipped)
         w.results_ready.connect(self._on_results)
         w.job_progress.connect(self._on_job_progress)
         w.job_finished.connect(self._on_job_finished)
@@ -1068,6 +1069,16 @@ class ClassifyView(QWidget):
         if total == 0:
             self.status_message.emit(self.tr("No photos found in what you opened."), 5000)
         self._update_progress()
+
+    @Slot(int, object)
+    def _on_files_skipped(self, job: int, names: list) -> None:
+        """Name what was left out (a few names here, more in the tooltip), never just a count."""
+        if job not in self._jobs or not names:
+            return
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        self.note.setText(self.tr("{n} file(s) were skipped because they are not pictures: {names}").format(
+            n=self._skipped_total, names=shown))
+        self.note.setToolTip("\n".join(names[:50]) + ("\n…" if len(names) > 50 else ""))
 
     @Slot(int, object)
     def _on_results(self, job: int, items: list) -> None:

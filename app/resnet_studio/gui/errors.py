@@ -33,6 +33,55 @@ ENGINE_MESSAGES = (
     QT_TRANSLATE_NOOP("EngineMessages",
                       "The background process that ran this job stopped unexpectedly, perhaps because the computer "
                       "ran out of memory. Try a smaller batch size or image size, or close other programs."),
+    # issue 13: pictures that are documents or need a plugin, model files that cannot be trusted,
+    # outputs that are not numbers, one training per output file
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This is a PostScript or PDF document, not a picture. ResNet Studio does not open "
+                      "documents, because opening them can run programs."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This is a HEIC photo, and this copy of ResNet Studio cannot read HEIC photos."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This is a camera RAW picture, and this copy of ResNet Studio cannot read RAW pictures."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This camera RAW file is of a kind ResNet Studio cannot read."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This file is far too big to be a picture."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This model gives no usable answer (its outputs are not numbers). The model file may be "
+                      "damaged."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "Another training is saving to this model file right now. Choose another name, or wait for "
+                      "it to finish."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "Training was cancelled, so the model file you already had was left as it was; the best "
+                      "model of this training is saved beside it."),
+    QT_TRANSLATE_NOOP("EngineMessages", "The model file changed while it was being read. Try again when it has finished copying."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This is not a normal file (it is a device or a pipe), not a model file."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This file is too large to be a ResNet model file (more than 1 GB)."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This file unpacks to more than 1 GB, far more than any ResNet model: it is damaged, or it "
+                      "is not a model file."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This is a TorchScript export, made for other programs; ResNet Studio opens its own "
+                      ".safetensors model files or a plain PyTorch .pth state dict. Use the original "
+                      ".safetensors file."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This is an ONNX export, made for other programs; ResNet Studio opens its own .safetensors "
+                      "model files or a plain PyTorch .pth state dict. Use the original .safetensors file."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: its model information cannot be read."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: its architecture is missing or is not a name."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This model file is damaged: its list of categories is missing, empty or not a list of "
+                      "names."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file lists more than 100,000 categories, which no ResNet Studio model has."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: one of its category names is empty or far too long."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This model file is damaged: its picture sizes are missing or out of range (8 to 2048 "
+                      "pixels)."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: its colour normalisation values cannot be used."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: its training details cannot be read."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: some of its weights are not numbers (NaN or infinite)."),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "This model file is damaged: some of its weights have impossible values (a negative "
+                      "variance)."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: some of its weights are not stored as numbers a model can use."),
+    QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged and cannot be used."),
 )
 
 

@@ -86,12 +86,13 @@ def lower_current_thread_priority(steps: int = WORKER_NICENESS) -> None:
 
 
 def split_inputs(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Folders and image files to classify; other files named directly are skipped (with a note)."""
-    from ..engine.images import is_image_path
+    """Folders and pictures to classify (by name or by content); other files named directly are
+    skipped (with a note)."""
+    from ..engine.images import picture_problem
 
     keep, skipped = [], []
     for p in paths:
-        if os.path.isdir(p) or is_image_path(p):
+        if os.path.isdir(p) or picture_problem(p) is None:
             keep.append(p)
         else:
             skipped.append(p)
@@ -108,6 +109,7 @@ class InferenceWorker(QObject):
     model_ready = Signal(object)  # {"spec", "name", "arch", "num_classes", "device", "device_info", "backend"}
     model_failed = Signal(str, str, str, bool)  # spec, message, details, weights missing
     job_started = Signal(int, int, int)  # job, images to classify, files skipped
+    files_skipped = Signal(int, object)  # job, names of the files skipped (not pictures)
     results_ready = Signal(int, object)  # job, list of result records (see _result_record)
     job_progress = Signal(int, int, int)  # job, done, total
     job_finished = Signal(int, str, str, str)  # job, "done" | "cancelled" | "failed" | "no-model", message, details
@@ -183,6 +185,8 @@ class InferenceWorker(QObject):
         collected = collect_images(keep)
         images = [str(p) for p in collected.images]
         self.job_started.emit(job, len(images), len(skipped) + len(collected.skipped))
+        if skipped or collected.skipped:
+            self.files_skipped.emit(job, [os.path.basename(p) for p in skipped] + [p.name for p in collected.skipped])
         buffer: list[dict] = []
         done, last = 0, time.monotonic()
 
@@ -299,6 +303,7 @@ class InferenceClient(QObject):
     model_ready = Signal(object)
     model_failed = Signal(str, str, str, bool)
     job_started = Signal(int, int, int)
+    files_skipped = Signal(int, object)
     results_ready = Signal(int, object)
     job_progress = Signal(int, int, int)
     job_finished = Signal(int, str, str, str)
@@ -323,7 +328,7 @@ class InferenceClient(QObject):
         self._request_classify_image.connect(self.worker.classify_image)
         self._request_explain.connect(self.worker.explain)
         for name in ("engine_ready", "device_found", "engine_failed", "model_loading", "model_ready", "model_failed",
-                     "job_started", "results_ready", "job_progress", "job_finished", "explained"):
+                     "job_started", "files_skipped", "results_ready", "job_progress", "job_finished", "explained"):
             getattr(self.worker, name).connect(getattr(self, name))
         self.job_finished.connect(self._on_job_finished)
         self._jobs: dict[int, threading.Event] = {}
