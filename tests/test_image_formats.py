@@ -296,3 +296,36 @@ def test_window_keeps_a_dropped_picture_without_extension_and_skips_a_text_file(
     keep, skipped = split_inputs([str(mixed_folder / "scan"), str(mixed_folder / "notes.txt"), str(mixed_folder)])
     assert keep == [str(mixed_folder / "scan"), str(mixed_folder)]
     assert skipped == [str(mixed_folder / "notes.txt")]
+
+
+# negative_layer_count.psd from Pillow's own test images (HPND licence): a PSD whose layers count
+# from 1, so seeking to frame 0 failed ("attempt to seek outside sequence"), gzipped.
+PSD_100x100_GZ = (
+    "H4sIAHRbF2sC/+1VTWgTQRT+NklJrYmpmEMRDzm0nloQ/8ixrkIppBDSCK16cDObpKG7mzCbIAGPgteiB39A/Dt48axXD14F"
+    "QfAHxJs39aDoQWnHNzMbEwIpeBAhzDxm95v35r15+743bN4ursKCHgmarpqTiGtVfF/eXl6Jf1GLdKrMnSBsObwasC6kJXFC"
+    "WfbTpChCRJFcS1njn9Vq2ppXdqv3Vp56ZyxaZdTinpwe88PEEcAP2ry0ZOfW1s/lkh+RRAZ7MIe0w8LWqWKxgJHjx2v9Ta8W"
+    "ZCz83Ui71ZBRmjnCi6zF24QvEj55qd2S+CbhLNtwqFLWY8LznBIk/FbqKxp/kriucEzGzPJy6TThLOFcfQBXBjDb4D7h44Rn"
+    "XT+g+LE1jV2JL0vsex0W5Sm/MFUNzq5KPc1DWMIyVlBEDhV00ICHNhboHZAmRIns9gj/g8q/SF4V8mqAkccZNOHDUf6QHAzX"
+    "NqwdO6ojpWxg4oMQ3+aA5HVge0uIX/eF2H5AHfQeeBb0/ZvEcf476bf6utm7QOYK8OR5X1e5ATy9Csy8o35zdDPKFqnVgK+P"
+    "iKZ14MBLYOq8rltkx8M3QJlqVXgB3LoNHK5T7AsjvntysG677onqB+zdoflT7Ax0jL4z6nTrmvSlZ0w+ZWcHTe4L3QV/OnbK"
+    "dthmnTc7RLLc43WCBqlnpInOcKj+m6iDEwMdqr6r9jCPR9kMD31+Qt4+OnmXLNRY7LlNFJxulWIOZDAt1ZSngy6q6NmGT7Yo"
+    "7ljIHYyHGEYMI4YRw4hhxDBiGDGMGEYMI0aM/KebLowY+QcyJn+Q38NKpfV0FQAA"
+)
+
+
+def test_a_psd_whose_layers_count_from_one_opens(tmp_path):
+    import gzip
+
+    path = tmp_path / "layers.psd"
+    path.write_bytes(gzip.decompress(base64.b64decode("".join(PSD_100x100_GZ))))
+    img = open_image(path)
+    assert img.mode == "RGB" and img.size == (100, 100)
+
+
+def test_formats_without_a_signature_are_tried_last():
+    """TGA has no signature: tried before ICO it took an icon for a 32 x 19140 TGA picture that
+    could not load. Pillow's own order tries it last."""
+    from resnet_studio.engine.images import allowed_formats
+
+    order = allowed_formats()
+    assert order.index("TGA") > max(order.index(f) for f in ("ICO", "CUR", "JPEG", "PNG", "BMP", "PSD"))

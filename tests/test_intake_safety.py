@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from resnet_studio.engine.datasets import check_dataset, scan_dataset
 from resnet_studio.engine.errors import ImageReadError
@@ -209,6 +211,36 @@ def test_open_image_of_a_bad_tiff_prints_nothing(tmp_path):
     )
     assert "damaged" in proc.stdout
     assert proc.stderr == ""
+
+
+def _tiff_claiming_65535_samples_per_pixel(path):
+    """A valid 8 x 8 RGB TIFF whose SamplesPerPixel tag is patched to 65535 (Pillow refuses it,
+    and logs why with logging.error)."""
+    Image.new("RGB", (8, 8), (10, 20, 30)).save(path)
+    data = bytearray(path.read_bytes())
+    first_ifd = struct.unpack("<I", data[4:8])[0]
+    for i in range(struct.unpack("<H", data[first_ifd:first_ifd + 2])[0]):
+        entry = first_ifd + 2 + 12 * i
+        if struct.unpack("<H", data[entry:entry + 2])[0] == 277:
+            data[entry + 8:entry + 10] = struct.pack("<H", 65535)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_pillows_own_log_lines_stay_off_the_terminal(tmp_path):
+    path = _tiff_claiming_65535_samples_per_pixel(tmp_path / "spp.tif")
+    proc = _run_python(
+        f"""
+        from resnet_studio.engine.images import open_image
+        from resnet_studio.engine.errors import ImageReadError
+        try:
+            open_image({str(path)!r})
+        except ImageReadError as exc:
+            print(exc)
+        """
+    )
+    assert "not an image" in proc.stdout
+    assert proc.stderr == ""  # was "More samples per pixel than can be decoded: 65535"
 
 
 # --- memory is bounded by what the user can see -----------------------------------------------

@@ -40,6 +40,7 @@ def test_dropping_files_and_folders_yields_result_cards(qtbot, make_window, phot
     assert view.stack.currentIndex() == 1  # the cards replaced the drop zone
     assert view.list.model().rowCount() == 5
     assert "2" in view.note.text()  # the .txt inside the folder and the dropped .md were skipped
+    assert "notes.txt" in view.note.text() and "readme.md" in view.note.text()  # named, not just counted
     assert not view.progress.isVisible()
 
 

@@ -21,6 +21,7 @@ import ctypes
 import errno
 import glob
 import io
+import logging
 import os
 import re
 import stat
@@ -86,6 +87,10 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 # Read" in a TIFF tag): nothing a user can act on, and the CLI would print them. Real failures
 # still raise. (A module-level filter, because warnings.catch_warnings is not thread-safe.)
 warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
+# Pillow logs what it refuses ("More samples per pixel than can be decoded: 65535") with
+# logging.error; with no handler configured Python prints that on stderr, beside the readable
+# error the user gets for the same file. Such records still reach a handler the app installs.
+logging.getLogger("PIL").addHandler(logging.NullHandler())
 # Never decode a truncated file into a half-grey picture silently: a damaged file is an error.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
@@ -134,8 +139,11 @@ _quiet_libtiff()
 
 
 def allowed_formats() -> tuple[str, ...]:
-    """:data:`ALLOWED_FORMATS` that this Pillow knows (plugins such as HEIF may be missing)."""
-    return tuple(f for f in ALLOWED_FORMATS if f in Image.OPEN)
+    """:data:`ALLOWED_FORMATS` that this Pillow knows (plugins such as HEIF may be missing), in
+    Pillow's own order of trying them: formats without a signature (TGA) come last there, so an
+    icon is not taken for a TGA picture."""
+    order = {f: i for i, f in enumerate(Image.ID)}
+    return tuple(sorted((f for f in ALLOWED_FORMATS if f in Image.OPEN), key=lambda f: order.get(f, len(order))))
 
 
 def is_image_path(path: os.PathLike | str) -> bool:
@@ -399,8 +407,8 @@ def open_image(
         with Image.open(p, formats=allowed_formats()) as img:
             if img.width * img.height > max_pixels:
                 raise _too_large(p, img.size, max_pixels)
-            if getattr(img, "n_frames", 1) > 1:
-                img.seek(0)
+            # A freshly opened file is at its first frame (GIF, TIFF page, the merged picture of a
+            # PSD, whose layers count from 1: seeking to 0 there fails).
             # MPO is what many cameras and phones write: a JPEG with extra frames, same draft support.
             if min_side and img.format in ("JPEG", "MPO"):
                 img.draft(None, (min_side, min_side))
