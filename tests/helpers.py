@@ -60,3 +60,23 @@ def train_job_held_at_last_batch(data_dir, out_path, config, *, on_event=None, c
             cancel.wait(60)
 
     return train_job(data_dir, out_path, config, on_event=held, cancel=cancel)
+
+
+def _status_kb(field: str) -> int:
+    import re
+
+    with open("/proc/self/status") as fh:
+        return int(re.search(rf"{field}:\s+(\d+)", fh.read()).group(1))
+
+
+def measure_peak_growth(fn) -> tuple[object, int]:
+    """``(fn(), bytes)``: how far this process's peak memory rose above its memory before ``fn``.
+
+    Not ``ru_maxrss``: it never goes down, so after a bigger earlier test a growth would not show
+    (and a child process inherits its parent's). Linux resets the peak (VmHWM) to the current size
+    when "5" is written to /proc/self/clear_refs."""
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
+    before = _status_kb("VmRSS")
+    result = fn()
+    return result, (_status_kb("VmHWM") - before) * 1024

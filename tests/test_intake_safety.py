@@ -263,12 +263,16 @@ def huge_grey_tiffs(tmp_path_factory):
     return folder
 
 
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forked parent, so a child of a
+# big pytest process would report the parent's size (1.7 GB seen in a full slow run).
 _PEAK = """
-import resource, sys, time
+import re, sys, time
 from resnet_studio.engine.images import Preprocess, open_image
 t0 = time.perf_counter()
 {body}
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, round(time.perf_counter() - t0, 1))
+with open("/proc/self/status") as fh:
+    peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", fh.read()).group(1))
+print(peak_kb // 1024, round(time.perf_counter() - t0, 1))
 """
 
 

@@ -317,19 +317,23 @@ def test_real_zip_bomb_costs_no_memory(tmp_path):
     """A 5 MB file that unpacks to 1.2 GB: refused with no more memory than importing torch."""
     bomb = make_zip_bomb(tmp_path / "bomb.pth", 1200 << 20)
     script = textwrap.dedent(f"""
-        import resource, sys
+        import sys
         import torch
         from resnet_studio.engine.modelfile import import_state_dict
         from resnet_studio.engine.errors import ModelFileError
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        try:
-            import_state_dict({str(bomb)!r})
-        except ModelFileError as exc:
-            print("refused:", exc)
-        grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024
+        from tests.helpers import measure_peak_growth
+
+        def load():
+            try:
+                import_state_dict({str(bomb)!r})
+            except ModelFileError as exc:
+                print("refused:", exc)
+
+        grown_mb = measure_peak_growth(load)[1] >> 20
         print("grown_mb", grown_mb)
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parents[1])  # so the child finds tests.helpers
     assert done.returncode == 0, done.stderr
     assert f"refused: {UNPACKS_TOO_LARGE}" in done.stdout
     grown = int(done.stdout.split("grown_mb")[1])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import resource
 import shutil
 
 import numpy as np
@@ -19,7 +18,7 @@ import pytest
 from resnet_studio.cli import main
 from resnet_studio.engine.predict import Predictor
 from tests.conftest import save_image
-from tests.helpers import save_random_model
+from tests.helpers import measure_peak_growth, save_random_model
 
 CLASSES = ["cat", "dog", "fox"]
 CROP = 64
@@ -148,9 +147,7 @@ def test_a_1000_output_graph_under_a_3_class_key_is_rebuilt(world, cache, forged
 def test_a_huge_sparse_file_is_refused_by_its_size_unread(world, cache):
     graph, _ = cache
     os.truncate(graph, 1536 * 1024 * 1024)  # sparse: no disk or memory used until someone reads it
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    p = Predictor(world["a"], device="cpu", backend="onnxruntime")
-    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before
+    p, grown = measure_peak_growth(lambda: Predictor(world["a"], device="cpu", backend="onnxruntime"))
     # before: all of it was read (a 3 GB file cost 7 GB of memory and 32 s)
     assert grown < 600 * 1024 * 1024
     assert_same_answers(answers(p, world["pictures"]), world["reference"])
