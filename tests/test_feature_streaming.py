@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 import torch
 
+from resnet_studio.engine import feature_store
 from resnet_studio.engine import features as F
 from resnet_studio.engine.features import FeatureSet, FeatureStore, build_feature_set, feature_ram_budget
 from resnet_studio.engine.train import BatchEvent, EpochEvent, TrainConfig, train
@@ -162,7 +163,7 @@ def test_caches_written_by_the_safetensors_library_are_read(tmp_path):
 
 
 def test_big_chunks_are_not_merged_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(F, "_MAX_CHUNK_ROWS", 25)
+    monkeypatch.setattr(feature_store, "_MAX_CHUNK_ROWS", 25)  # FeatureStore.compact reads it there
     store, keys, data = synthetic_store(tmp_path / "k", 120, per_chunk=10)  # 12 chunks of 10 rows
     store.compact()
     files = sorted((tmp_path / "k").glob("chunk-*"))

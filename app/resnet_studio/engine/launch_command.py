@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import ModelError
 from .fileio import atomic_write
-from .train import TrainConfig
+from .training.contract import TrainConfig
 
 SHELLS = ("bash", "powershell")
 #: torchrun's ``--nproc_per_node`` words: one process per GPU, per CPU, or whatever is there.

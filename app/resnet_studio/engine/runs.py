@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import RunError, StudioError  # RunError: also importable from here, as before
 from .fileio import atomic_write, write_error
 
-if TYPE_CHECKING:  # the training engine imports torch; this module must not
-    from .train import TrainResult
+if TYPE_CHECKING:  # only the contract (the training engine imports torch; this module must not)
+    from .training.contract import TrainResult
 
 RUN_SUFFIX = ".json"
 FORMAT = "resnet-studio-run"

@@ -16,17 +16,10 @@ from PySide6.QtGui import QImage
 
 from ...engine.errors import CancelledError, DatasetError, ImageReadError
 from ..train_worker import Job, plain_values
+from ..workers import pil_to_qimage  # the one PIL -> QImage copy, shared with the inference worker
 
 THUMBS_PER_CLASS = 4
 PROGRESS_INTERVAL_S = 0.1
-
-
-def pil_to_qimage(img: Any) -> QImage:
-    """An independent ``QImage`` copy of an RGB PIL image (safe to send to another thread)."""
-    img = img.convert("RGB") if img.mode != "RGB" else img
-    w, h = img.size
-    data = img.tobytes("raw", "RGB")
-    return QImage(data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
 def load_thumbnail(path: os.PathLike | str, size: int) -> QImage:

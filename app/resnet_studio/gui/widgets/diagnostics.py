@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..workers import Task, run_self_test
-from .results import is_dark
+from .results_colors import is_dark
 
 _MARKS = {"ok": "✓", "warning": "⚠", "failed": "✗"}
 

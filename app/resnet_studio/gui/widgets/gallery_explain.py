@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 
 from ..train_worker import Job
-from .dataset_jobs import pil_to_qimage
+from ..workers import pil_to_qimage
 
 #: How strongly the heat map covers the thumbnail (0: picture only, 1: map only).
 HEAT_OPACITY = 0.5

@@ -4,408 +4,27 @@ One :class:`ResultsModel` row per image (plain Python values plus a small ``QIma
 sorting and filtering done in bulk in the model, and a :class:`ResultCardDelegate` that paints each
 card. No widget per result: a view of 10,000 results paints only what is on screen, and
 thumbnails become ``QPixmap``\\ s lazily through ``QPixmapCache``.
+
+This module holds the delegate: how a card is painted, the cache of painted cards and the paint
+budget (:data:`RENDER_BUDGET_S`, read here at paint time, so tests and the screenshots set it on
+this module). The record is in :mod:`.results_record`, the model and its roles in
+:mod:`.results_model`, the colours in :mod:`.results_colors`; their names are re-exported here.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import time
-from operator import attrgetter
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF,
-    QSize, Qt, QTimer, Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QPersistentModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..errors import translate_engine_message
-
-_ids = itertools.count(1)
-
-
-@dataclass
-class ResultRecord:
-    path: str
-    predictions: list[tuple[str, float, int]]  # (label, score, class index), best first
-    error: str | None = None
-    thumb: QImage | None = None
-    expanded: bool = False
-    order: int = 0
-    id: int = field(default_factory=lambda: next(_ids))
-    folded: str = ""  # name + top-1 label, case-folded once, for filtering
-    label_folded: str = ""  # for sorting by label
-    model: str = ""  # the model spec that classified it ("why" must ask the same model)
-    explain_rank: int = 0  # which of the top-k labels "Show why" explains (0: the top one)
-    # "Show why" heat images (coloured maps at the thumbnail's size) per (class index, layer),
-    # and the keys that could not be computed (not asked again).
-    heat: dict = field(default_factory=dict)
-    heat_failed: set = field(default_factory=set)
-    # Correct and retrain: the category this picture was added to in the model's training folder
-    # ("" when not yet), where the copy went, and whether the copy is still being made.
-    corrected: str = ""
-    corrected_path: str = ""
-    correcting: bool = False
-
-    def __post_init__(self) -> None:
-        self.label_folded = self.label.casefold()
-        self.folded = f"{self.name}\n{self.label}".casefold() if not self.error else self.name.casefold()
-        # Sort keys computed once, so sorting 10,000 cards is a C-level sort (milliseconds).
-        err, score = self.error is not None, self.score
-        self.key_added = self.order
-        self.key_label = (err, self.label_folded, -score, self.order)  # unreadable files last
-        self.key_confidence_desc = (-score, self.order)
-        self.key_confidence_asc = (err, score, self.order)
-
-    @property
-    def name(self) -> str:
-        return os.path.basename(self.path) or self.path
-
-    @property
-    def label(self) -> str:
-        return self.predictions[0][0] if self.predictions else ""
-
-    @property
-    def score(self) -> float:
-        """Top-1 confidence; -1 for files that could not be read (sorts them last)."""
-        return self.predictions[0][1] if self.predictions else -1.0
-
-    def set_predictions(self, predictions: list, error: str | None, model: str, thumb: QImage | None) -> None:
-        """A new answer for the same picture (classified again by another model)."""
-        self.predictions, self.error, self.model = list(predictions), error, model
-        if thumb is not None:
-            self.thumb = thumb
-        self.explain_rank = 0
-        self.heat.clear()
-        self.heat_failed.clear()
-        self.__post_init__()
-
-    def explain_key(self, layer: str) -> tuple[int | str, str] | None:
-        """What a heat map for the chosen label at ``layer`` is cached under (None: nothing to explain)."""
-        if self.error or not self.predictions:
-            return None
-        label, _score, index = self.predictions[min(self.explain_rank, len(self.predictions) - 1)]
-        return (index if index >= 0 else label), layer
-
-    def to_export(self) -> dict:
-        return {"path": self.path, "predictions": list(self.predictions), "error": self.error}
-
-
-class Roles:
-    Record = Qt.ItemDataRole.UserRole + 1
-    Label = Qt.ItemDataRole.UserRole + 2
-    Score = Qt.ItemDataRole.UserRole + 3
-    Order = Qt.ItemDataRole.UserRole + 4
-    NotSure = Qt.ItemDataRole.UserRole + 5
-    IsError = Qt.ItemDataRole.UserRole + 6
-    #: The "Show why" heat image (QImage) to draw over the thumbnail; None when "Show why" is
-    #: off or the map is not computed yet.
-    Heat = Qt.ItemDataRole.UserRole + 7
-
-
-class ResultsModel(QAbstractListModel):
-    """All results of the session, and which of them the list shows, in what order.
-
-    Sorting and filtering live here rather than in a ``QSortFilterProxyModel``: the proxy asks
-    for every compared value through Python, which takes seconds for 10,000 rows; here a sort is
-    one ``sorted()`` call (milliseconds), and results arriving in a sorted view are inserted at
-    their place with ``bisect``.
-    """
-
-    SORTS = ("added", "label", "confidence_desc", "confidence_asc")
-    counts_changed = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._all: list[ResultRecord] = []  # arrival order
-        self._by_id: dict[int, ResultRecord] = {}
-        self._rows: list[ResultRecord] = []  # what the view shows, in display order
-        self._keys: list = []  # sort key of each shown row (for bisect)
-        self._order = itertools.count()
-        self.threshold = 0.5
-        self.expand_all = False
-        self.sort_mode = "added"
-        self._text = ""
-        self._only_not_sure = False
-        self._only_errors = False
-        self._errors = 0
-        self._not_sure = 0
-        # "Show why": heat maps over the thumbnails (see ResultCardDelegate)
-        self.show_why = False
-        self.why_layer = "layer4"
-        self.why_opacity = 0.5
-
-    # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        if role == Roles.Record:
-            return r
-        if role == Qt.ItemDataRole.DisplayRole:
-            return r.name
-        if role == Roles.Score:
-            return r.score
-        if role == Roles.Label:
-            return r.label
-        if role == Roles.Order:
-            return r.order
-        if role == Roles.NotSure:
-            return self.is_not_sure(r)
-        if role == Roles.IsError:
-            return r.error is not None
-        if role == Roles.Heat:
-            return self.heat_image(r)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{r.name}: {r.error}" if r.error else f"{r.name}: {r.label} {r.score:.0%}"
-        return None
-
-    def _tooltip(self, r: ResultRecord) -> str:
-        if r.error:
-            return f"{r.path}\n{r.error}"
-        lines = [r.path] + [f"{label}: {score:.1%}" for label, score, _ in r.predictions]
-        if r.corrected:
-            lines.append(QCoreApplication.translate("ResultCard", "Added to “{category}” in the training folder").format(
-                category=r.corrected))
-        return "\n".join(lines)
-
-    # -- "Show why" ----------------------------------------------------------------------------
-    def heat_image(self, r: ResultRecord) -> QImage | None:
-        if not self.show_why:
-            return None
-        key = r.explain_key(self.why_layer)
-        return r.heat.get(key) if key is not None else None
-
-    def _all_changed(self, roles: list) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), roles)
-
-    def set_show_why(self, on: bool) -> None:
-        self.show_why = bool(on)
-        self._all_changed([Roles.Heat])
-
-    def set_why_layer(self, layer: str) -> None:
-        self.why_layer = layer
-        self._all_changed([Roles.Heat])
-
-    def set_explain_rank(self, row: int, rank: int) -> None:
-        r = self._rows[row]
-        r.explain_rank = max(0, min(int(rank), len(r.predictions) - 1))
-        idx = self.index(row)
-        self.dataChanged.emit(idx, idx, [Roles.Heat])
-
-    def record_by_id(self, record_id: int) -> ResultRecord | None:
-        return self._by_id.get(record_id)
-
-    def set_heat(self, record_id: int, key: tuple, image: QImage | None) -> None:
-        """Store a computed heat image (None: it could not be computed) and repaint its card."""
-        r = self._by_id.get(record_id)
-        if r is None:
-            return  # cleared meanwhile
-        if image is None:
-            r.heat_failed.add(key)
-        else:
-            r.heat[key] = image
-        try:
-            row = self._rows.index(r)
-        except ValueError:
-            return  # filtered out: painted when shown again
-        idx = self.index(row)
-        self.dataChanged.emit(idx, idx, [Roles.Heat])
-
-    # -- sorting and filtering -------------------------------------------------------------
-    def _key(self, r: ResultRecord):
-        return getattr(r, f"key_{self.sort_mode}")
-
-    def _accepts(self, r: ResultRecord) -> bool:
-        if self._only_errors and r.error is None:
-            return False
-        if self._only_not_sure and not self.is_not_sure(r):
-            return False
-        return not self._text or self._text in r.folded
-
-    def _rebuild(self) -> None:
-        self.beginResetModel()
-        shown = [r for r in self._all if self._accepts(r)]
-        key = attrgetter(f"key_{self.sort_mode}")
-        if self.sort_mode != "added":
-            shown.sort(key=key)
-        self._rows, self._keys = shown, list(map(key, shown))
-        self.endResetModel()
-
-    def set_sort_mode(self, mode: str) -> None:
-        self.sort_mode = mode if mode in self.SORTS else "added"
-        self._rebuild()
-
-    def set_filter_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self._rebuild()
-
-    def set_only_not_sure(self, on: bool) -> None:
-        self._only_not_sure = bool(on)
-        self._rebuild()
-
-    def set_only_errors(self, on: bool) -> None:
-        self._only_errors = bool(on)
-        self._rebuild()
-
-    # -- our API ---------------------------------------------------------------------------
-    def is_not_sure(self, r: ResultRecord) -> bool:
-        return r.error is None and r.score < self.threshold
-
-    def add_results(self, items: list[dict]) -> None:
-        if not items:
-            return
-        new = []
-        for d in items:
-            r = ResultRecord(
-                path=d["path"], predictions=list(d["predictions"]), error=d.get("error"),
-                thumb=d.get("thumb"), expanded=self.expand_all, order=next(self._order),
-                model=str(d.get("model", "")),
-            )
-            self._all.append(r)
-            self._by_id[r.id] = r
-            self._errors += r.error is not None
-            self._not_sure += self.is_not_sure(r)
-            if self._accepts(r):
-                new.append(r)
-        if new and self.sort_mode == "added":
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-            self._rows.extend(new)
-            self._keys.extend(r.order for r in new)
-            self.endInsertRows()
-        else:
-            for r in new:
-                key = self._key(r)
-                pos = bisect.bisect_right(self._keys, key)
-                self.beginInsertRows(QModelIndex(), pos, pos)
-                self._rows.insert(pos, r)
-                self._keys.insert(pos, key)
-                self.endInsertRows()
-        self.counts_changed.emit()
-
-    def update_results(self, items: list[dict]) -> None:
-        """Like :meth:`add_results`, but a picture that already has a card gets the new answer on
-        that card (after a retrain) instead of a second card."""
-        by_path: dict[str, list[ResultRecord]] = {}
-        for r in self._all:
-            by_path.setdefault(r.path, []).append(r)
-        fresh = []
-        changed = False
-        for d in items:
-            cards = by_path.get(d["path"])
-            if not cards:
-                fresh.append(d)
-                continue
-            for r in cards:
-                was_unsure = self.is_not_sure(r)
-                self._errors -= r.error is not None
-                r.set_predictions(d["predictions"], d.get("error"), str(d.get("model", "")), d.get("thumb"))
-                self._errors += r.error is not None
-                self._not_sure += self.is_not_sure(r) - was_unsure
-                if r.thumb is not None:
-                    QPixmapCache.remove(f"rs-thumb-{r.id}")
-            changed = True
-        if changed:
-            self._rebuild()  # labels and scores changed: sort and filter again
-            self.counts_changed.emit()
-        if fresh:
-            self.add_results(fresh)
-
-    def set_correction(self, record_id: int, *, corrected: str | None = None, path: str = "",
-                       correcting: bool | None = None) -> None:
-        """Record (and show) that a card's picture went, or is going, into a training folder."""
-        r = self._by_id.get(record_id)
-        if r is None:
-            return
-        if corrected is not None:
-            r.corrected, r.corrected_path = corrected, path
-        if correcting is not None:
-            r.correcting = correcting
-        try:
-            row = self._rows.index(r)
-        except ValueError:
-            return
-        idx = self.index(row)
-        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole])
-
-    def clear(self) -> None:
-        # Cached thumbnails are keyed by record id and age out of QPixmapCache by themselves;
-        # removing 10,000 keys one by one would stall the GUI for no gain.
-        self.beginResetModel()
-        self._all.clear()
-        self._by_id.clear()
-        self._rows.clear()
-        self._keys.clear()
-        self._errors = self._not_sure = 0
-        self.endResetModel()
-        self.counts_changed.emit()
-
-    def records(self) -> list[ResultRecord]:
-        """Every result, in the order they arrived (whatever the view shows)."""
-        return list(self._all)
-
-    def visible_records(self) -> list[ResultRecord]:
-        return list(self._rows)
-
-    def record(self, row: int) -> ResultRecord:
-        return self._rows[row]
-
-    def set_threshold(self, value: float) -> None:
-        self.threshold = float(value)
-        self._not_sure = sum(1 for r in self._all if self.is_not_sure(r))
-        if self._only_not_sure:
-            self._rebuild()
-        elif self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Roles.NotSure])
-        self.counts_changed.emit()
-
-    def set_expanded(self, row: int, expanded: bool) -> None:
-        self._rows[row].expanded = expanded
-        idx = self.index(row)
-        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.SizeHintRole])
-
-    def set_expand_all(self, expanded: bool) -> None:
-        self.expand_all = expanded
-        if not self._all:
-            return
-        self.layoutAboutToBeChanged.emit()
-        for r in self._all:
-            r.expanded = expanded
-        self.layoutChanged.emit()
-
-    def counts(self) -> dict[str, int]:
-        return {"total": len(self._all), "errors": self._errors, "not_sure": self._not_sure,
-                "shown": len(self._rows)}
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def status_colors(palette: QPalette) -> dict[str, QColor]:
-    """Colours readable on both light and dark themes."""
-    dark = is_dark(palette)
-    return {
-        "sure": palette.color(QPalette.ColorRole.Highlight),
-        "unsure": QColor("#f0b429") if dark else QColor("#c77c02"),
-        "error": QColor("#ff7b72") if dark else QColor("#c62828"),
-        "track": QColor(255, 255, 255, 40) if dark else QColor(0, 0, 0, 28),
-        "card": palette.color(QPalette.ColorRole.Base),
-        "border": QColor(255, 255, 255, 38) if dark else QColor(0, 0, 0, 30),
-        "muted": palette.color(QPalette.ColorRole.PlaceholderText),
-        "ok": QColor(46, 160, 67, 70) if dark else QColor(46, 160, 67, 38),
-        "ok_text": QColor("#7ee787") if dark else QColor("#1a7f37"),
-    }
+# The record, the model and the colours live in their own modules now; re-exported for importers.
+from .results_colors import is_dark, status_colors  # noqa: F401
+from .results_record import ResultRecord, record_from_item  # noqa: F401
+from .results_model import ResultsModel, Roles  # noqa: F401
 
 
 #: Longest time one repaint of the results list spends drawing card pictures that are not cached
@@ -414,6 +33,22 @@ def status_colors(palette: QPalette) -> dict[str, QColor]:
 #: once froze the window for 40 ms. Cards past the budget show their previous picture (or an empty
 #: card) and are finished by the next repaint, right after.
 RENDER_BUDGET_S = 0.010
+
+
+@dataclass
+class _TextColumn:
+    """Where a card's text goes, in which fonts and colour (worked out once per painted card)."""
+
+    x: int  # left edge, right of the thumbnail
+    right: int  # right edge of the card's content
+    width: int  # room for a line of text (less the chevron's)
+    chevron: bool  # whether the card has an expand/collapse arrow (more than one label)
+    base: QFont
+    fm: QFontMetrics
+    title_font: QFont
+    tfm: QFontMetrics
+    color: QColor  # the palette's text colour
+    pct_w: int  # width of a percentage ("100.0 %")
 
 
 class ResultCardDelegate(QStyledItemDelegate):
@@ -626,11 +261,28 @@ class ResultCardDelegate(QStyledItemDelegate):
         painter.drawPixmap(option.rect.topLeft(), pm)
 
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index, r: ResultRecord) -> None:
-        pal = option.palette
-        colors = status_colors(pal)
+        colors = status_colors(option.palette)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN))
+        self._paint_frame(painter, option, card, colors)
+        box = self._paint_thumbnail(painter, index, r, card, colors)
+        text = self._text_column(option, r, card, box)
+        y = int(card.top()) + self.PAD
+        if r.error:
+            self._paint_error(painter, text, r, card, y, colors)
+        else:
+            unsure = r.predictions[0][1] < self.threshold_getter()
+            y = self._paint_top_label(painter, text, r, y, colors, unsure)
+            self._paint_name_line(painter, option, text, r, y, colors)
+            self._paint_chevron(painter, text, r, card, colors)
+            if r.expanded and len(r.predictions) > 1:
+                self._paint_top_k(painter, option, text, r, box, colors, unsure)
+        painter.restore()
+
+    def _paint_frame(self, painter: QPainter, option: QStyleOptionViewItem, card: QRectF, colors: dict) -> None:
+        """The card's rounded background: a highlighted border when selected, tinted when hovered."""
+        pal = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         border = pal.color(QPalette.ColorRole.Highlight) if selected else colors["border"]
@@ -641,6 +293,9 @@ class ResultCardDelegate(QStyledItemDelegate):
         painter.setBrush(fill)
         painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
 
+    def _paint_thumbnail(self, painter: QPainter, index, r: ResultRecord, card: QRectF, colors: dict) -> QRect:
+        """The thumbnail (with the "Show why" heat map over it, or a cross for a file that could not
+        be read); returns the square box it sits in."""
         # thumbnail, centred in a square box with rounded corners
         box = QRect(int(card.left()) + self.PAD, int(card.top()) + self.PAD, self.THUMB, self.THUMB)
         clip = QPainterPath()
@@ -668,57 +323,64 @@ class ResultCardDelegate(QStyledItemDelegate):
             c = box.center()
             painter.drawLine(c.x() - 10, c.y() - 10, c.x() + 10, c.y() + 10)
             painter.drawLine(c.x() - 10, c.y() + 10, c.x() + 10, c.y() - 10)
+        return box
 
+    def _text_column(self, option: QStyleOptionViewItem, r: ResultRecord, card: QRectF, box: QRect) -> _TextColumn:
         text_x = box.right() + 12
         right = int(card.right()) - self.PAD
-        chevron_w = 18 if (not r.error and len(r.predictions) > 1) else 0
-        width = max(40, right - text_x - chevron_w)
+        chevron = not r.error and len(r.predictions) > 1
+        width = max(40, right - text_x - (18 if chevron else 0))
         base = QFont(option.font)
         fm = QFontMetrics(base)
         title_font = QFont(base)
         title_font.setPointSizeF(base.pointSizeF() * 1.12 if base.pointSizeF() > 0 else 11)
         title_font.setBold(True)
-        tfm = QFontMetrics(title_font)
-        y = int(card.top()) + self.PAD
-        text_color = pal.color(QPalette.ColorRole.Text)
+        return _TextColumn(x=text_x, right=right, width=width, chevron=chevron, base=base, fm=fm,
+                           title_font=title_font, tfm=QFontMetrics(title_font),
+                           color=option.palette.color(QPalette.ColorRole.Text),
+                           pct_w=fm.horizontalAdvance("100.0 %") + 8)
 
-        if r.error:
-            painter.setFont(title_font)
-            painter.setPen(text_color)
-            painter.drawText(QRect(text_x, y, width, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             tfm.elidedText(r.name, Qt.TextElideMode.ElideMiddle, width))
-            y += tfm.height() + 4
-            painter.setFont(base)
-            painter.setPen(colors["error"])
-            msg_rect = QRect(text_x, y, width, int(card.bottom()) - y - self.PAD // 2)
-            painter.drawText(msg_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             QCoreApplication.translate("ResultCard", "Could not read this file: {reason}").format(
-                                 reason=translate_engine_message(r.error)))
-            painter.restore()
-            return
+    def _paint_error(self, painter: QPainter, t: _TextColumn, r: ResultRecord, card: QRectF, y: int,
+                     colors: dict) -> None:
+        """A file that could not be read: its name, and why."""
+        painter.setFont(t.title_font)
+        painter.setPen(t.color)
+        painter.drawText(QRect(t.x, y, t.width, t.tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         t.tfm.elidedText(r.name, Qt.TextElideMode.ElideMiddle, t.width))
+        y += t.tfm.height() + 4
+        painter.setFont(t.base)
+        painter.setPen(colors["error"])
+        msg_rect = QRect(t.x, y, t.width, int(card.bottom()) - y - self.PAD // 2)
+        painter.drawText(msg_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                         QCoreApplication.translate("ResultCard", "Could not read this file: {reason}").format(
+                             reason=translate_engine_message(r.error)))
 
+    def _paint_top_label(self, painter: QPainter, t: _TextColumn, r: ResultRecord, y: int, colors: dict,
+                         unsure: bool) -> int:
+        """The top-1 label, its confidence bar and percentage (and the "not sure" badge); returns
+        the top of the next line."""
         label, score, _ = r.predictions[0]
-        unsure = score < self.threshold_getter()
-        painter.setFont(title_font)
-        painter.setPen(text_color)
-        painter.drawText(QRect(text_x, y, width, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         tfm.elidedText(label, Qt.TextElideMode.ElideRight, width))
-        y += tfm.height() + 6
+        fm = t.fm
+        painter.setFont(t.title_font)
+        painter.setPen(t.color)
+        painter.drawText(QRect(t.x, y, t.width, t.tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         t.tfm.elidedText(label, Qt.TextElideMode.ElideRight, t.width))
+        y += t.tfm.height() + 6
 
         # confidence bar + percentage (+ "not sure" badge)
         pct = f"{score * 100:.1f} %"
-        pct_w = fm.horizontalAdvance("100.0 %") + 8
+        pct_w = t.pct_w
         badge = QCoreApplication.translate("ResultCard", "not sure") if unsure else ""
         badge_w = fm.horizontalAdvance(badge) + 14 if badge else 0
-        bar_w = max(40, min(320, width - pct_w - badge_w - 8))
-        bar = QRectF(text_x, y + fm.height() / 2 - 4, bar_w, 8)
+        bar_w = max(40, min(320, t.width - pct_w - badge_w - 8))
+        bar = QRectF(t.x, y + fm.height() / 2 - 4, bar_w, 8)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors["track"])
         painter.drawRoundedRect(bar, 4, 4)
         painter.setBrush(colors["unsure"] if unsure else colors["sure"])
         painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(8.0, bar_w * min(max(score, 0.0), 1.0)), 8), 4, 4)
-        painter.setFont(base)
-        painter.setPen(text_color)
+        painter.setFont(t.base)
+        painter.setPen(t.color)
         painter.drawText(QRect(int(bar.right()) + 8, y, pct_w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, pct)
         if badge:
             bx = int(bar.right()) + 8 + pct_w
@@ -728,10 +390,13 @@ class ResultCardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(brect, brect.height() / 2, brect.height() / 2)
             painter.setPen(colors["unsure"])
             painter.drawText(brect, Qt.AlignmentFlag.AlignCenter, badge)
-        y += fm.height() + 6
+        return y + fm.height() + 6
 
-        # file name, muted; then the correction badge and buttons at the right
-        name_w = width
+    def _paint_name_line(self, painter: QPainter, option: QStyleOptionViewItem, t: _TextColumn, r: ResultRecord,
+                         y: int, colors: dict) -> None:
+        """The file name, muted; then the correction badge and buttons at the right."""
+        pal, fm, text_x = option.palette, t.fm, t.x
+        name_w = t.width
         if self.can_correct(r):
             right_btn, wrong_btn = self.correction_rects(option.rect, option)
             name_w = max(40, right_btn.left() - 8 - text_x)
@@ -760,43 +425,48 @@ class ResultCardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(text_x, y, name_w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(r.name, Qt.TextElideMode.ElideMiddle, name_w))
 
-        if chevron_w:
-            painter.setPen(QPen(colors["muted"], 1.6))
-            cx, cy = right - 8, int(card.top()) + self.PAD + tfm.height() // 2 + 2
-            if r.expanded:
-                painter.drawPolyline([QRectF(cx - 5, cy - 2, 0, 0).topLeft(), QRectF(cx, cy + 3, 0, 0).topLeft(),
-                                      QRectF(cx + 5, cy - 2, 0, 0).topLeft()])
-            else:
-                painter.drawPolyline([QRectF(cx - 2, cy - 5, 0, 0).topLeft(), QRectF(cx + 3, cy, 0, 0).topLeft(),
-                                      QRectF(cx - 2, cy + 5, 0, 0).topLeft()])
+    def _paint_chevron(self, painter: QPainter, t: _TextColumn, r: ResultRecord, card: QRectF, colors: dict) -> None:
+        """The expand/collapse arrow of a card with more than one label."""
+        if not t.chevron:
+            return
+        painter.setPen(QPen(colors["muted"], 1.6))
+        cx, cy = t.right - 8, int(card.top()) + self.PAD + t.tfm.height() // 2 + 2
+        if r.expanded:
+            painter.drawPolyline([QRectF(cx - 5, cy - 2, 0, 0).topLeft(), QRectF(cx, cy + 3, 0, 0).topLeft(),
+                                  QRectF(cx + 5, cy - 2, 0, 0).topLeft()])
+        else:
+            painter.drawPolyline([QRectF(cx - 2, cy - 5, 0, 0).topLeft(), QRectF(cx + 3, cy, 0, 0).topLeft(),
+                                  QRectF(cx - 2, cy + 5, 0, 0).topLeft()])
 
-        if r.expanded and len(r.predictions) > 1:
-            collapsed, row_h = self._heights(option)
-            y = option.rect.top() + collapsed - self.MARGIN
-            lx = box.left()
-            rank_w = fm.horizontalAdvance("5.") + 6
-            label_w = max(80, min(340, (right - lx) // 2))
-            mini_w = max(40, min(220, right - lx - rank_w - label_w - pct_w - 16))
-            why = self.show_why_getter()
-            for i, (lab, sc, _) in enumerate(r.predictions, 1):
-                row = QRect(lx, y, right - lx, row_h)
-                if why and i - 1 == r.explain_rank:
-                    # the label the heat map explains; clicking another row picks that one
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(colors["track"])
-                    painter.drawRoundedRect(QRectF(row).adjusted(-4, 1, 4, -1), 4, 4)
-                painter.setPen(colors["muted"])
-                painter.drawText(QRect(row.left(), row.top(), rank_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{i}.")
-                painter.setPen(text_color)
-                painter.drawText(QRect(row.left() + rank_w, row.top(), label_w, row_h), Qt.AlignmentFlag.AlignVCenter,
-                                 fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w))
-                mb = QRectF(row.left() + rank_w + label_w + 8, row.center().y() - 3, mini_w, 6)
+    def _paint_top_k(self, painter: QPainter, option: QStyleOptionViewItem, t: _TextColumn, r: ResultRecord,
+                     box: QRect, colors: dict, unsure: bool) -> None:
+        """An expanded card's top-k rows: rank, label, small bar and percentage."""
+        fm, right, pct_w, text_color = t.fm, t.right, t.pct_w, t.color
+        collapsed, row_h = self._heights(option)
+        y = option.rect.top() + collapsed - self.MARGIN
+        lx = box.left()
+        rank_w = fm.horizontalAdvance("5.") + 6
+        label_w = max(80, min(340, (right - lx) // 2))
+        mini_w = max(40, min(220, right - lx - rank_w - label_w - pct_w - 16))
+        why = self.show_why_getter()
+        for i, (lab, sc, _) in enumerate(r.predictions, 1):
+            row = QRect(lx, y, right - lx, row_h)
+            if why and i - 1 == r.explain_rank:
+                # the label the heat map explains; clicking another row picks that one
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colors["track"])
-                painter.drawRoundedRect(mb, 3, 3)
-                painter.setBrush(colors["sure"] if i == 1 and not unsure else colors["unsure"] if i == 1 else colors["muted"])
-                painter.drawRoundedRect(QRectF(mb.left(), mb.top(), max(6.0, mini_w * min(max(sc, 0.0), 1.0)), 6), 3, 3)
-                painter.setPen(text_color)
-                painter.drawText(QRect(int(mb.right()) + 8, row.top(), pct_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{sc * 100:.1f} %")
-                y += row_h
-        painter.restore()
+                painter.drawRoundedRect(QRectF(row).adjusted(-4, 1, 4, -1), 4, 4)
+            painter.setPen(colors["muted"])
+            painter.drawText(QRect(row.left(), row.top(), rank_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{i}.")
+            painter.setPen(text_color)
+            painter.drawText(QRect(row.left() + rank_w, row.top(), label_w, row_h), Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w))
+            mb = QRectF(row.left() + rank_w + label_w + 8, row.center().y() - 3, mini_w, 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors["track"])
+            painter.drawRoundedRect(mb, 3, 3)
+            painter.setBrush(colors["sure"] if i == 1 and not unsure else colors["unsure"] if i == 1 else colors["muted"])
+            painter.drawRoundedRect(QRectF(mb.left(), mb.top(), max(6.0, mini_w * min(max(sc, 0.0), 1.0)), 6), 3, 3)
+            painter.setPen(text_color)
+            painter.drawText(QRect(int(mb.right()) + 8, row.top(), pct_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{sc * 100:.1f} %")
+            y += row_h

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from .screenshots_train import shapes_model
-from .screenshots_world import Studio
+from .train import shapes_model
+from .world import Studio
 
 SHOTS = ("models", "models_stages")
 
 
 def make(studio: Studio) -> None:
-    from .main_window import MODELS_TAB
-    from .models_view import MODELS_PAGE
+    from ..main_window import MODELS_TAB
+    from ..models_view import MODELS_PAGE
 
     w, spec = studio.window, shapes_model(studio)
     mv = w.models

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from .screenshots_train import shapes_dataset, shapes_model
-from .screenshots_world import Studio
+from .train import shapes_dataset, shapes_model
+from .world import Studio
 
 SHOTS = ("train_lr_finder", "train_launch_dialog")
 LR_SETTINGS = {"mode": "finetune", "image_size": 64, "batch_size": 16, "augment": False, "lr": None}
@@ -14,7 +14,7 @@ LR_STEPS = 80
 def make(studio: Studio) -> None:
     from PySide6.QtWidgets import QScrollArea
 
-    from .main_window import TRAIN_TAB
+    from ..main_window import TRAIN_TAB
 
     shapes_model(studio)  # a run before: its curves fill the right-hand side, as they would
     w = studio.window

@@ -1,13 +1,13 @@
 """Models view shots of the training runs: the list, and two runs compared side by side.
 
-The first run is the one made in the Train view (:mod:`.screenshots_train`); a second one with a
+The first run is the one made in the Train view (:mod:`.train`); a second one with a
 higher learning rate and more epochs is recorded here by the training engine directly.
 """
 
 from __future__ import annotations
 
-from .screenshots_train import RUN_SETTINGS, shapes_dataset, shapes_model
-from .screenshots_world import Studio
+from .train import RUN_SETTINGS, shapes_dataset, shapes_model
+from .world import Studio
 
 SHOTS = ("models_runs", "compare_runs")
 
@@ -15,8 +15,8 @@ SHOTS = ("models_runs", "compare_runs")
 def _second_run(studio: Studio) -> None:
     if "second_run" in studio.cache:
         return
-    from ..engine.paths import trained_models_dir
-    from ..engine.train import TrainConfig, train
+    from ...engine.paths import trained_models_dir
+    from ...engine.train import TrainConfig, train
 
     shapes_model(studio)  # the first run, so the comparison reads "A then B"
     config = TrainConfig(**{**RUN_SETTINGS, "lr": 0.05},
@@ -25,8 +25,8 @@ def _second_run(studio: Studio) -> None:
 
 
 def make(studio: Studio) -> None:
-    from .main_window import MODELS_TAB
-    from .models_view import RUNS_PAGE
+    from ..main_window import MODELS_TAB
+    from ..models_view import RUNS_PAGE
 
     _second_run(studio)
     w = studio.window

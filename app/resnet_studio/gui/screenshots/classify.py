@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .screenshots_train import shapes_model
-from .screenshots_world import Studio, make_shapes
+from .train import shapes_model
+from .world import Studio, make_shapes
 
 SHOTS = ("classify_empty", "classify_results", "classify_explain")
 #: "Fine details": with a tiny model trained on few pictures, the sharpest maps that follow the shapes.
@@ -39,7 +39,7 @@ def _expand(studio: Studio, row: int) -> None:
 
 
 def make_empty(studio: Studio) -> None:
-    from .main_window import CLASSIFY_TAB
+    from ..main_window import CLASSIFY_TAB
 
     studio.window.classify.clear()
     studio.window.tabs.setCurrentIndex(CLASSIFY_TAB)
@@ -56,7 +56,7 @@ def make_results(studio: Studio) -> None:
 
 
 def make_explain(studio: Studio) -> None:
-    from .widgets.results import Roles
+    from ..widgets.results import Roles
 
     v = studio.window.classify
     studio.use_model(shapes_model(studio))

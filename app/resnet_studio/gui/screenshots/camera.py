@@ -3,15 +3,15 @@ circle, the Shapes model names it live, and a snapshot has just been saved to th
 
 from __future__ import annotations
 
-from .screenshots_train import shapes_dataset, shapes_model
-from .screenshots_world import Studio
+from .train import shapes_dataset, shapes_model
+from .world import Studio
 
 SHOTS = ("camera_live",)
 
 
 def make(studio: Studio) -> None:
-    from .frame_sources import FakeFrameSource
-    from .main_window import CAMERA_TAB
+    from ..frame_sources import FakeFrameSource
+    from ..main_window import CAMERA_TAB
 
     w, spec = studio.window, shapes_model(studio)
     cam = w.camera

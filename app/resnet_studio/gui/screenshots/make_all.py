@@ -1,38 +1,27 @@
-"""Every screenshot in docs/screenshots, in English and Simplified Chinese, made from the real app.
-
-    python -m resnet_studio.gui.screenshots docs/screenshots [--only camera_live,classify_explain]
-
-Offline and repeatable (see :mod:`.screenshots_world`): generated shapes, a seeded random-init
-ResNet-18 standing in for the ImageNet weights, small models trained by the real engine (one of
-them in the Train view). Each scene sets the main window up, then the language is switched live
-(as the Language menu does) and the same state is shot in each language. Chinese text needs a
-CJK font (e.g. ``apt-get install fonts-noto-cjk``). A few minutes on a laptop CPU.
-"""
+"""The scenes in the order they run, and the command line that runs them (see the package)."""
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import time
 from pathlib import Path
 
-from . import (screenshots_camera, screenshots_classify, screenshots_correct, screenshots_lr,
-               screenshots_models, screenshots_runs, screenshots_train)
-from .screenshots_world import DEMO_DIR, LANGUAGES, Studio
+from . import camera, classify, correct, lr_finder, models, runs, train
+from .world import DEMO_DIR, LANGUAGES, Studio
 
 #: (shots, scene) in the order they run; a scene makes what it needs (a trained model, say) if an
 #: earlier one has not. The correct-and-retrain scene comes last: it adds models to the lists.
 SCENES = (
-    (("classify_empty",), screenshots_classify.make_empty),
-    (screenshots_train.SHOTS, screenshots_train.make),
-    (("classify_results",), screenshots_classify.make_results),
-    (("classify_explain",), screenshots_classify.make_explain),
-    (screenshots_models.SHOTS, screenshots_models.make),
-    (screenshots_runs.SHOTS, screenshots_runs.make),
-    (screenshots_lr.SHOTS, screenshots_lr.make),
-    (screenshots_camera.SHOTS, screenshots_camera.make),
-    (screenshots_correct.SHOTS, screenshots_correct.make),
+    (("classify_empty",), classify.make_empty),
+    (train.SHOTS, train.make),
+    (("classify_results",), classify.make_results),
+    (("classify_explain",), classify.make_explain),
+    (models.SHOTS, models.make),
+    (runs.SHOTS, runs.make),
+    (lr_finder.SHOTS, lr_finder.make),
+    (camera.SHOTS, camera.make),
+    (correct.SHOTS, correct.make),
 )
 ALL_SHOTS = tuple(name for shots, _ in SCENES for name in shots)
 
@@ -69,6 +58,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(studio.saved)} screenshots in {time.monotonic() - start:.0f} s")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

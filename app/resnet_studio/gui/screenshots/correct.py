@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import shutil
 
-from .screenshots_classify import new_photos
-from .screenshots_train import RUN_SETTINGS
-from .screenshots_world import Studio, make_shapes
+from .classify import new_photos
+from .train import RUN_SETTINGS
+from .world import Studio, make_shapes
 
 SHOTS = ("classify_correct", "classify_retrain")
 MODEL_NAME = "Circles and squares"
@@ -16,8 +16,8 @@ MODEL_NAME = "Circles and squares"
 
 def _model_without_triangles(studio: Studio) -> str:
     if "two_shapes_model" not in studio.cache:
-        from ..engine.paths import trained_models_dir
-        from ..engine.train import TrainConfig, train
+        from ...engine.paths import trained_models_dir
+        from ...engine.train import TrainConfig, train
 
         folder = studio.pictures / MODEL_NAME
         make_shapes(folder, per_class=24, any_colour=True, classes=("circle", "square"))
@@ -51,7 +51,7 @@ def _open_wrong_menu(studio: Studio, row: int):
 
 
 def make(studio: Studio) -> None:
-    from ..engine.paths import trained_models_dir
+    from ...engine.paths import trained_models_dir
 
     v = studio.window.classify
     base = _model_without_triangles(studio)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .screenshots_world import Studio, make_shapes
+from .world import Studio, make_shapes
 
 SHOTS = ("train_curves", "train_results", "train_gallery_heat")
 #: The Train view's settings for the run the shots show (seconds on a laptop CPU; at 128 px the
@@ -34,7 +34,7 @@ def shapes_model(studio: Studio) -> str:
     """The model file of a run made in the Train view on :func:`shapes_dataset`."""
     if "shapes_model" in studio.cache:
         return studio.cache["shapes_model"]
-    from .main_window import TRAIN_TAB
+    from ..main_window import TRAIN_TAB
 
     w, folder = studio.window, shapes_dataset(studio)
     tv = w.train_view
@@ -53,7 +53,7 @@ def shapes_model(studio: Studio) -> str:
 
 
 def make(studio: Studio) -> None:
-    from .main_window import TRAIN_TAB
+    from ..main_window import TRAIN_TAB
 
     shapes_model(studio)
     w = studio.window

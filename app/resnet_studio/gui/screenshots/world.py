@@ -36,7 +36,7 @@ def fake_imagenet_weights(arch: str = "resnet18") -> None:
     """A seeded random-init state dict where the app looks for the ImageNet weights."""
     import torch
 
-    from ..engine import zoo
+    from ...engine import zoo
 
     dest = zoo.cache_dir() / zoo.arch_info(arch).weights_filename
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -120,11 +120,11 @@ class Studio:
         self.app = self.window = None
 
     def open_window(self) -> None:
-        from .app import create_application
-        from .i18n import LanguageManager
-        from .main_window import MainWindow
-        from .settings import Settings
-        from .widgets import results
+        from ..app import create_application
+        from ..i18n import LanguageManager
+        from ..main_window import MainWindow
+        from ..settings import Settings
+        from ..widgets import results
 
         results.RENDER_BUDGET_S = float("inf")  # stills: every card finished in the grab's own paint
         self.app = create_application([])
