@@ -248,9 +248,9 @@ def main() -> int:
 
     from resnet_studio.gui.app import create_application
     from resnet_studio.gui.i18n import LanguageManager
+    from resnet_studio.gui.jobs.training import TrainWorker
     from resnet_studio.gui.main_window import MainWindow
     from resnet_studio.gui.settings import Settings
-    from resnet_studio.gui.train_worker import TrainWorker
 
     TrainWorker.in_child_process = args.train_in == "process"
     app = create_application([])
@@ -372,7 +372,7 @@ def main() -> int:
         print(tracer.report())
     # -- baseline: the same classification on the GUI thread -----------------------------------
     from resnet_studio.engine.predict import Predictor
-    from resnet_studio.gui.workers import THUMBNAIL_SIZE, TOP_K, _result_record
+    from resnet_studio.gui.jobs.inference import THUMBNAIL_SIZE, TOP_K, _result_record
 
     predictor = Predictor("resnet18", backend=args.backend, top_k=TOP_K)
     probe.start()

@@ -42,571 +42,571 @@
 <context>
     <name>ClassifyView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="392"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="151"/>
         <source>&amp;Model:</source>
-        <extracomment>The residual stages &quot;Show why&quot; can look at (engine.explain.LAYERS; not imported: it loads numpy). Where the training folders the user pointed to (for models whose own folder is gone) are kept. TrainConfig overrides for a retrain (mode &quot;head&quot; by default: seconds on a CPU).</extracomment>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="393"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="152"/>
         <source>Which model classifies the photos. ImageNet models know 1000 everyday categories; your own models know the categories you taught them.</source>
         <translation>用哪个模型给照片分类。ImageNet 模型认识 1000 种常见类别；你自己的模型认识你教给它的类别。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="396"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="412"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="155"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="171"/>
         <source>Open photos…</source>
         <translation>打开照片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="397"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="156"/>
         <source>Choose photos to classify (Ctrl+O)</source>
         <translation>选择要分类的照片 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="398"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="413"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="157"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="172"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="399"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="158"/>
         <source>Classify every photo in a folder and its sub-folders (Ctrl+Shift+O)</source>
         <translation>对文件夹及其子文件夹中的所有照片分类 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="400"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="159"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="401"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="160"/>
         <source>Classify an image or file paths from the clipboard (Ctrl+V)</source>
         <translation>对剪贴板中的图片或文件路径分类 (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="402"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="161"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="403"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="162"/>
         <source>Save all results as a spreadsheet (CSV) file (Ctrl+E)</source>
         <translation>把全部结果保存为表格 (CSV) 文件 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="404"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="163"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="405"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="164"/>
         <source>Remove all results from the list (Ctrl+Shift+Backspace)</source>
         <translation>从列表中移除全部结果 (Ctrl+Shift+Backspace)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="406"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="407"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="941"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1144"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="131"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="362"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="165"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="166"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="408"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="167"/>
         <source>Stop classifying; results so far are kept (Esc)</source>
         <translation>停止分类；已有结果会保留 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="409"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="168"/>
         <source>Drop photos or folders here</source>
         <translation>把照片或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="410"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="169"/>
         <source>Folders are searched with all their sub-folders. You can also paste an image or copied files with Ctrl+V.</source>
         <translation>文件夹会连同所有子文件夹一起查找。也可以用 Ctrl+V 粘贴图片或已复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="414"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="173"/>
         <source>Filter by label or file name</source>
         <translation>按标签或文件名筛选</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="415"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="174"/>
         <source>Show only results whose label or file name contains this text</source>
         <translation>只显示标签或文件名包含此文字的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="416"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="175"/>
         <source>&amp;Sort:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="418"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="177"/>
         <source>As added</source>
         <translation>按添加顺序</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="419"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="178"/>
         <source>Label (A–Z)</source>
         <translation>标签 (A–Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="420"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="179"/>
         <source>Most confident first</source>
         <translation>置信度从高到低</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="421"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="180"/>
         <source>Least confident first</source>
         <translation>置信度从低到高</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="425"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="184"/>
         <source>Only “not sure”</source>
         <translation>只看“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="426"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="185"/>
         <source>Show only results whose confidence is below the threshold</source>
         <translation>只显示置信度低于阈值的结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="427"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="186"/>
         <source>Only unreadable</source>
         <translation>只看无法读取的</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="428"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="187"/>
         <source>Show only files that could not be read</source>
         <translation>只显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="429"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="188"/>
         <source>Show top 5</source>
         <translation>显示前 5 名</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="430"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="189"/>
         <source>Show the five most likely labels on every card (click a card to open or close just that one)</source>
         <translation>在每张卡片上显示最可能的五个标签（单击卡片可单独展开或收起）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="432"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="191"/>
         <source>Show why</source>
         <translation>显示原因</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="433"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="192"/>
         <source>Colour each photo by how much each part made the model choose its label: red parts mattered most, blue parts not at all (Ctrl+Shift+W). Open a card and click another label to see why that one.</source>
         <translation>按照照片各部分对模型选出该标签的影响程度给照片着色：红色部分影响最大，蓝色部分毫无影响（Ctrl+Shift+W）。展开一张卡片并点击另一个标签，可查看模型为什么会认为是那个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="436"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="195"/>
         <source>How strongly the colours cover the photo</source>
         <translation>颜色覆盖照片的浓淡程度</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="437"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="196"/>
         <source>Heat map opacity</source>
         <translation>热力图不透明度</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="439"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="198"/>
         <source>Whole objects</source>
         <translation>整体物体</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="440"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="199"/>
         <source>Parts</source>
         <translation>局部</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="441"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="200"/>
         <source>Fine details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="445"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="204"/>
         <source>Which stage of the network to look at: the last one (whole objects) is what the decision is made from; earlier ones show finer but less telling detail</source>
         <translation>查看网络的哪一层：最后一层（整体物体）是模型做出判断的依据；更早的层显示更精细、但说明力较弱的细节</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="447"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="206"/>
         <source>“Not sure” below:</source>
         <translation>低于此值为“不确定”：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="448"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="207"/>
         <source>Results whose top confidence is below this value are marked “not sure”</source>
         <translation>最高置信度低于此值的结果会标为“不确定”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="449"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="208"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="521"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1110"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="254"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="490"/>
         <source>Choose or download a model first; your photos will be classified then.</source>
         <translation>请先选择或下载一个模型，之后会自动为你的照片分类。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="545"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="861"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="273"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="278"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="591"/>
+        <location filename="../../app/resnet_studio/gui/classify/intake.py" line="50"/>
         <source>Open photos</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="592"/>
+        <location filename="../../app/resnet_studio/gui/classify/intake.py" line="51"/>
         <source>Images ({exts});;All files (*)</source>
         <translation>图片 ({exts});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="599"/>
+        <location filename="../../app/resnet_studio/gui/classify/intake.py" line="59"/>
         <source>Open a folder of photos</source>
         <translation>打开照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="614"/>
+        <location filename="../../app/resnet_studio/gui/classify/intake.py" line="76"/>
         <source>The clipboard holds no image and no file paths.</source>
         <translation>剪贴板里没有图片，也没有文件路径。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="619"/>
+        <location filename="../../app/resnet_studio/gui/classify/export.py" line="29"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可以导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="625"/>
+        <location filename="../../app/resnet_studio/gui/classify/export.py" line="35"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="626"/>
+        <location filename="../../app/resnet_studio/gui/classify/export.py" line="36"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="633"/>
+        <location filename="../../app/resnet_studio/gui/classify/export.py" line="43"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="640"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="118"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="641"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="119"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="718"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="124"/>
         <source>The training folder of “{name}” is gone: where is it now?</source>
+        <extracomment>TrainConfig overrides for a retrain (mode &quot;head&quot; by default: seconds on a CPU).</extracomment>
         <translation>“{name}”的训练文件夹不见了：它现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="751"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="160"/>
         <source>Wrong: it is…</source>
         <translation>错了：它是…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="757"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="166"/>
         <source>New category…</source>
         <translation>新类别…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="762"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="171"/>
         <source>New category</source>
         <translation>新类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="763"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="172"/>
         <source>Name of the category this photo belongs to:</source>
         <translation>这张照片所属类别的名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="775"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="184"/>
         <source>{name} is already in the training folder.</source>
         <translation>{name} 已在训练文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="792"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="203"/>
         <source>{name} is also in the training folder under another category; remove it from there if it does not belong.</source>
         <translation>{name} 也在训练文件夹的另一个类别中；如果它不属于那里，请将其删除。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="808"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="219"/>
         <source>Added {name} to “{category}”.</source>
         <translation>已将 {name} 添加到“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="814"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="225"/>
         <source>Could not add the photo</source>
         <translation>无法添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="852"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="874"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="264"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="291"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="875"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="292"/>
         <source>Reading the pictures…</source>
         <translation>正在读取图片…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="876"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="293"/>
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="877"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="294"/>
         <source>Checking…</source>
         <translation>检查中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="878"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="295"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="884"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="302"/>
         <source>Reading the pictures… {done} of {total}</source>
         <translation>正在读取图片… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="894"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="312"/>
         <source>Training… epoch {epoch} of {epochs}</source>
         <translation>训练中… 第 {epoch}/{epochs} 轮</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="903"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="921"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="322"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="340"/>
         <source>Retraining cancelled; the model in use did not change.</source>
         <translation>已取消重新训练；当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="906"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="325"/>
         <source>Retrained: {accuracy:.0%} right on the check pictures. Now using {name}.</source>
         <translation>重新训练完成：检验图片正确率 {accuracy:.0%}。现在使用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="916"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="335"/>
         <source>Retraining failed</source>
         <translation>重新训练失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="940"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="361"/>
         <source>Retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="944"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="364"/>
         <source>Teach the current model the photos you corrected: it learns again from its training folder, new photos included (seconds for the last layer), and the new model is used at once.</source>
         <translation>让当前模型学习你纠正过的照片：它会在训练文件夹（包括新照片）上重新学习（只训练最后一层，几秒钟），新模型会立即投入使用。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="948"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="369"/>
         <source>Retraining {name}…</source>
         <translation>正在重新训练 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="951"/>
+        <location filename="../../app/resnet_studio/gui/classify/retrain_flow.py" line="372"/>
         <source>{n} photo(s) added to the training folder of {name}.</source>
         <translation>已有 {n} 张照片添加到 {name} 的训练文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="995"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="54"/>
         <source>The classification engine could not start: {message}</source>
         <translation>分类引擎无法启动：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1001"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1035"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="101"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="407"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1033"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="98"/>
         <source>{name} · {n} categories</source>
         <translation>{name} · {n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1037"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1044"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="77"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="103"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1049"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="82"/>
         <source>The ImageNet weights for {name} are not on this computer yet. Download them once (internet needed), or choose a weights file you already have.</source>
         <translation>这台电脑上还没有 {name} 的 ImageNet 权重。可以下载一次（需要联网），或选择你已有的权重文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1051"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1145"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="84"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="132"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1052"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="85"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1053"/>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1056"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="86"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="90"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1055"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="88"/>
         <source>This model could not be loaded: {message}</source>
         <translation>无法加载此模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1056"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="89"/>
         <source>Choose another model file…</source>
         <translation>选择其他模型文件…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1068"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="448"/>
         <source>{n} file(s) were skipped because they are not images.</source>
         <translation>跳过了 {n} 个不是图片的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1070"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="450"/>
         <source>No photos found in what you opened.</source>
         <translation>在你打开的内容中没有找到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1079"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="459"/>
         <source>{n} file(s) were skipped because they are not pictures: {names}</source>
         <translation>{n} 个文件不是图片，已跳过：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1112"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="492"/>
         <source>Classification stopped</source>
         <translation>分类已停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1114"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="494"/>
         <source>Cancelled: {done} of {total} photos were classified.</source>
         <translation>已取消：{total} 张照片中已分类 {done} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1117"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="497"/>
         <source>Classified {n} photos.</source>
         <translation>已分类 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1143"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="130"/>
         <source>Downloading the {name} weights…</source>
         <translation>正在下载 {name} 的权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1156"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="143"/>
         <source>Downloading the {name} weights… {done:.1f} of {total:.1f} MB</source>
         <translation>正在下载 {name} 的权重… {done:.1f} / {total:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1163"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="150"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1164"/>
+        <location filename="../../app/resnet_studio/gui/classify/model_state.py" line="151"/>
         <source>Download cancelled.</source>
         <translation>下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1174"/>
+        <location filename="../../app/resnet_studio/gui/classify/export.py" line="50"/>
         <source>Saved {n} results to {path}</source>
         <translation>已将 {n} 条结果保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1218"/>
+        <location filename="../../app/resnet_studio/gui/classify/explain_queue.py" line="55"/>
         <source>{name} was classified with another model: classify it again to see why.</source>
         <translation>{name} 是用另一个模型分类的：请重新分类后再查看原因。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1220"/>
+        <location filename="../../app/resnet_studio/gui/classify/explain_queue.py" line="58"/>
         <source>Could not show why for {name}: {message}</source>
         <translation>无法显示 {name} 的原因：{message}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1258"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="552"/>
         <source>Open the photo</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1259"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="553"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1263"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="557"/>
         <source>Copy label</source>
         <translation>复制标签</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1265"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="559"/>
         <source>Show why it could be</source>
         <translation>显示为何可能是</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1267"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="561"/>
         <source>{label} ({score:.0%})</source>
         <translation>{label}（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1272"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="566"/>
         <source>Copy file path</source>
         <translation>复制文件路径</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1276"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="570"/>
         <source>Right: add to “{category}”</source>
         <translation>正确：添加到“{category}”</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1286"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="580"/>
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1288"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="582"/>
         <source>{n} not sure</source>
         <translation>{n} 张不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1290"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="584"/>
         <source>{n} could not be read</source>
         <translation>{n} 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1305"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="599"/>
         <source>Classifying {done} of {total}…</source>
         <translation>正在分类 {done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1308"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="602"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/classify_view.py" line="1309"/>
+        <location filename="../../app/resnet_studio/gui/classify/view.py" line="603"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
@@ -1009,92 +1009,92 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="90"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="91"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="91"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="92"/>
         <source>ResNet Studio checks that each of its parts works on this computer. This takes a few seconds. If something fails, copy the report and send it with your question.</source>
         <translation>ResNet Studio 会检查它的各个部分能否在这台电脑上正常工作，需要几秒钟。如果有检查失败，请复制报告并随问题一起发送。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="94"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="95"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="94"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="95"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="95"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="96"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="96"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="97"/>
         <source>Copy the full report, with technical details, to the clipboard</source>
         <translation>将完整报告（含技术细节）复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="97"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="98"/>
         <source>Run again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="98"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="99"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="100"/>
         <source>Stop after the check that is running now</source>
         <translation>在当前检查完成后停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="102"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="103"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="172"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="173"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="193"/>
         <source>Stopping after this check…</source>
         <translation>将在本项检查完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="193"/>
         <source>Checking… {done} done.</source>
         <translation>正在检查… 已完成 {done} 项。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="195"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="196"/>
         <source>Cancelled after {done} checks.</source>
         <translation>已取消，完成了 {done} 项检查。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="199"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="200"/>
         <source>{failed} of {n} checks failed: see the ✗ lines (click one for details).</source>
         <translation>{n} 项检查中有 {failed} 项失败：请查看标有 ✗ 的行（点击可查看详情）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="202"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="203"/>
         <source>ResNet Studio works; see the ⚠ lines for what you may want to fix.</source>
         <translation>ResNet Studio 可以正常使用；标有 ⚠ 的行列出了您可能需要处理的问题。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="204"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="205"/>
         <source>Everything works.</source>
         <translation>一切正常。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="223"/>
+        <location filename="../../app/resnet_studio/gui/widgets/diagnostics.py" line="224"/>
         <source>The report is on the clipboard.</source>
         <translation>报告已复制到剪贴板。</translation>
     </message>
@@ -1318,12 +1318,13 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="76"/>
+        <location filename="../../app/resnet_studio/gui/jobs/framework.py" line="225"/>
         <source>The computer ran out of memory. Try a smaller batch size or image size.</source>
+        <extracomment>How much lower than the GUI thread the worker threads run (Linux nice steps). 10 rather than 5: the scheduler then gives a busy GUI thread ~80 % of a shared core instead of ~60 %; measured (bench/ui_responsiveness.py, 3 interleaved pairs) p99 GUI lateness 3.6-4.8 ms vs 4.0-6.9 ms, same throughput (workers only yield when the GUI thread has work).</extracomment>
         <translation>电脑内存不足。请尝试更小的批大小或图片尺寸。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_worker.py" line="81"/>
+        <location filename="../../app/resnet_studio/gui/jobs/framework.py" line="230"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -1558,145 +1559,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="185"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="180"/>
         <source>ResNet Studio</source>
         <extracomment>How long closing waits for a cancelled job to stop before giving up on it (ms).</extracomment>
         <translation>ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="186"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="181"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="198"/>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="255"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="182"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="198"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="250"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="188"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="183"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="198"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="189"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="184"/>
         <source>Find out what is in your photos (Ctrl+1)</source>
         <translation>看看你的照片里有什么 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="190"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="256"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="185"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="251"/>
         <source>Teach a model your own categories (Ctrl+2)</source>
         <translation>教模型认识你自己的类别 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="186"/>
         <source>See, rename, import and export models (Ctrl+3)</source>
         <translation>查看、重命名、导入和导出模型 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="192"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="187"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="198"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="188"/>
         <source>Classify what your camera sees, live (Ctrl+4)</source>
         <translation>实时识别摄像头拍到的内容 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="196"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="191"/>
         <source>Loading the Train view…</source>
         <translation>正在加载训练页面…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="197"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="192"/>
         <source>The Train view is not available in this version.</source>
         <translation>此版本中没有训练页面。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="198"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="199"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="194"/>
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="200"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="201"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="202"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="205"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="206"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="207"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="202"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="208"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="203"/>
         <source>Where your trained models and settings are kept</source>
         <translation>你训练的模型和设置保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="209"/>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="463"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="204"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="458"/>
         <source>About ResNet Studio</source>
         <translation>关于 ResNet Studio</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="210"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="205"/>
         <source>Diagnostics…</source>
         <translation>诊断…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="211"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="206"/>
         <source>Check that every part of ResNet Studio works on this computer</source>
         <translation>检查 ResNet Studio 的各个部分能否在这台电脑上正常工作</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="213"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="208"/>
         <source>The model used to classify</source>
         <translation>用于分类的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="214"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="209"/>
         <source>Where the models run: the processor (CPU) or a graphics card (GPU)</source>
         <translation>模型在哪里运行：处理器 (CPU) 或显卡 (GPU)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="283"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="278"/>
         <source>Stop and quit?</source>
         <translation>停止并退出？</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="284"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="279"/>
         <source>A job is still running. Stop it and quit ResNet Studio?
 
 Classification results not exported yet are lost; a training run stops and keeps the best model so far.</source>
@@ -1705,57 +1706,57 @@ Classification results not exported yet are lost; a training run stops and keeps
 尚未导出的分类结果将丢失；训练会停止，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="354"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="349"/>
         <source>Loading engine…</source>
         <translation>正在加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="356"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="351"/>
         <source>Engine not available</source>
         <translation>引擎不可用</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="371"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="366"/>
         <source>CUDA · {gpu}</source>
         <translation>CUDA · {gpu}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="371"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="366"/>
         <source>graphics card</source>
         <translation>显卡</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="373"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="368"/>
         <source>Apple MPS</source>
         <translation>Apple MPS</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="375"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="370"/>
         <source>CPU · 1 thread</source>
         <translation>CPU · 1 个线程</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="377"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="372"/>
         <source>CPU · {n} threads</source>
         <translation>CPU · {n} 个线程</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="425"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="420"/>
         <source>This translation is missing; showing English.</source>
         <translation>缺少此翻译；显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="437"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="432"/>
         <source>No recent folders</source>
         <translation>没有最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="441"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="436"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/main_window.py" line="464"/>
+        <location filename="../../app/resnet_studio/gui/main_window.py" line="459"/>
         <source>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;Classify photos with ResNet models and teach them your own categories — no code needed.&lt;/p&gt;&lt;p&gt;Built with PyTorch, torchvision and Qt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ResNet Studio {version}&lt;/h3&gt;&lt;p&gt;用 ResNet 模型给照片分类，并教它们认识你自己的类别——无需编程。&lt;/p&gt;&lt;p&gt;基于 PyTorch、torchvision 和 Qt 构建。&lt;/p&gt;</translation>
     </message>
@@ -1801,614 +1802,614 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ModelsView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="296"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="69"/>
         <source>ImageNet models</source>
         <translation>ImageNet 模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="297"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="70"/>
         <source>1000 categories</source>
         <translation>1000 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="298"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="71"/>
         <source>Your models</source>
         <translation>你的模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="299"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="72"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="80"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="299"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="72"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="300"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="75"/>
         <source>Import model…</source>
         <translation>导入模型…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="301"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="76"/>
         <source>Add a model file (.safetensors, or a torchvision .pth) to your models (Ctrl+I)</source>
         <translation>把模型文件（.safetensors 或 torchvision 的 .pth）加入你的模型 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="302"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="312"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="78"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="89"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="303"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="314"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="79"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="91"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="304"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="80"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="305"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="81"/>
         <source>Bring back the model you deleted last (Ctrl+Z)</source>
         <translation>恢复你最后删除的模型 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="306"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="308"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="82"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="84"/>
         <source>Use in Classify</source>
         <translation>用于分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="307"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="310"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="83"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="86"/>
         <source>Download weights</source>
         <translation>下载权重</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="309"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="85"/>
         <source>Classify photos with this model</source>
         <translation>用这个模型给照片分类</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="311"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="87"/>
         <source>Download the ImageNet weights of this model (internet needed)</source>
         <translation>下载此模型的 ImageNet 权重（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="313"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="90"/>
         <source>Give this model a new name (F2)</source>
         <translation>给这个模型起个新名字 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="315"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="92"/>
         <source>Delete this model; you can undo it (Del, then Ctrl+Z)</source>
         <translation>删除此模型；可以撤销（Del，然后 Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="316"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="93"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="317"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="94"/>
         <source>Save this model in a format other programs can use</source>
         <translation>把模型保存为其他程序能用的格式</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="318"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="95"/>
         <source>ONNX (.onnx)…</source>
         <translation>ONNX (.onnx)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="319"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="96"/>
         <source>TorchScript (.pt)…</source>
         <translation>TorchScript (.pt)…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="90"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="90"/>
         <source>Parameters per stage</source>
         <translation>各阶段参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="320"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="91"/>
         <source>Layers</source>
         <translation>网络层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="91"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="321"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="92"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="94"/>
         <source>Architecture:</source>
         <translation>架构：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="94"/>
         <source>Input size:</source>
         <translation>输入尺寸：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="323"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="95"/>
         <source>Categories:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="95"/>
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="324"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="96"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="325"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="97"/>
         <source>Validation accuracy:</source>
         <translation>验证准确率：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="325"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="98"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="326"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="98"/>
         <source>Trained on:</source>
         <translation>训练数据：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="326"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="99"/>
         <source>Training:</source>
         <translation>训练设置：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="103"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="103"/>
         <source>Blocks</source>
         <translation>残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="329"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="104"/>
         <source>Output channels</source>
         <translation>输出通道</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="330"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="104"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="330"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="105"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="107"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="107"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="331"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="108"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="332"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="108"/>
         <source>Images</source>
         <translation>图片数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="333"/>
+        <location filename="../../app/resnet_studio/gui/models/view.py" line="85"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="334"/>
+        <location filename="../../app/resnet_studio/gui/models/view.py" line="86"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="335"/>
+        <location filename="../../app/resnet_studio/gui/models/view.py" line="87"/>
         <source>Training runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="336"/>
+        <location filename="../../app/resnet_studio/gui/models/view.py" line="88"/>
         <source>Every training run, kept with its settings and curves</source>
         <translation>每次训练都会保存，连同其设置和曲线</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="80"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="337"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="80"/>
         <source>Pictures from</source>
         <translation>图片来源</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="81"/>
         <source>What learned</source>
         <translation>训练范围</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="81"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="338"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="339"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="83"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="340"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="84"/>
         <source>Show the curves and settings of the two selected runs side by side</source>
         <translation>并排显示所选两次训练的曲线和设置</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="341"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="86"/>
         <source>Delete run</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="342"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="87"/>
         <source>Forget the selected runs (their models are kept); you can undo it</source>
         <translation>删除所选的训练记录（模型会保留）；可以撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="395"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="503"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="115"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="156"/>
         <source>on this computer</source>
         <translation>已在本机</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="395"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="116"/>
         <source>not downloaded</source>
         <translation>未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="412"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="133"/>
         <source>{n} categories</source>
         <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="414"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="135"/>
         <source>{acc:.0%} accurate</source>
         <translation>准确率 {acc:.0%}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="420"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="141"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="426"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="147"/>
         <source>None yet: teach one in the Train tab</source>
         <translation>还没有：在“训练”页教一个</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="489"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="142"/>
         <source>Choose a model on the left</source>
         <translation>请在左侧选择一个模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="490"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="143"/>
         <source>ImageNet models recognise 1000 everyday categories; your own models recognise what you taught them.</source>
         <translation>ImageNet 模型能识别 1000 种常见类别；你自己的模型能识别你教给它的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="499"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="152"/>
         <source>{block} blocks, stages of {layers}</source>
         <translation>{block} 残差块，各阶段块数 {layers}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="503"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="157"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="538"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="192"/>
         <source>What to train</source>
         <translation>训练哪些部分</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="539"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="193"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="540"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="194"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="541"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="195"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="542"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="196"/>
         <source>Image size</source>
         <translation>图片尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="542"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="196"/>
         <source>{n} px</source>
         <translation>{n} 像素</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="544"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="198"/>
         <source>{setting}: {value}</source>
         <translation>{setting}：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="561"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="215"/>
         <source>working…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="577"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="231"/>
         <source>{crop} × {crop} pixels (photos are resized to {resize} first)</source>
         <translation>{crop} × {crop} 像素（照片先缩放到 {resize}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="581"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="236"/>
         <source>{total} in total</source>
         <translation>共 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="583"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="239"/>
         <source> (small-image stem)</source>
         <translation>（小图输入层）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="584"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="240"/>
         <source>stem (conv1 + bn1)</source>
         <translation>输入层 (conv1 + bn1)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="584"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="241"/>
         <source>classifier (fc)</source>
         <translation>分类层 (fc)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="625"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="122"/>
         <source>Downloading weights…</source>
         <translation>正在下载权重…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="627"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="124"/>
         <source>Downloading weights… {done:.0f} of {total:.0f} MB</source>
         <translation>正在下载权重… {done:.0f} / {total:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="628"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="127"/>
         <source>Weights downloaded.</source>
         <translation>权重已下载。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="630"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="129"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="639"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="139"/>
         <source>Rename model</source>
         <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="639"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="139"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="644"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="144"/>
         <source>A model needs a name; the name cannot be empty.</source>
         <translation>模型需要一个名字；名字不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="648"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="148"/>
         <source>Rename failed</source>
         <translation>重命名失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="655"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="155"/>
         <source>Model renamed.</source>
         <translation>模型已重命名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="675"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="175"/>
         <source>“{name}” was deleted.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="676"/>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="911"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="176"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="246"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="677"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="178"/>
         <source>“{name}” was deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除“{name}”。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="698"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="199"/>
         <source>Model restored.</source>
         <translation>模型已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="707"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="208"/>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="708"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="209"/>
         <source>Model files (*.safetensors *.pth *.pt);;All files (*)</source>
         <translation>模型文件 (*.safetensors *.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="713"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="214"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="715"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="216"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="721"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="222"/>
         <source>Model imported.</source>
         <translation>模型已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="730"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="231"/>
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="730"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="232"/>
         <source>TorchScript model (*.pt)</source>
         <translation>TorchScript 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="731"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="233"/>
         <source>Export model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="735"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="238"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="736"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="239"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="738"/>
+        <location filename="../../app/resnet_studio/gui/models/actions.py" line="242"/>
         <source>Exporting… (this checks the exported model gives the same answers)</source>
         <translation>正在导出…（会检查导出的模型给出相同的答案）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="751"/>
+        <location filename="../../app/resnet_studio/gui/models/library_list.py" line="188"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="820"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="152"/>
         <source>last layer</source>
         <translation>最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="820"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="152"/>
         <source>last block</source>
         <translation>最后一个残差块</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="820"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="153"/>
         <source>whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="826"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="159"/>
         <source>Model file: {path}</source>
         <translation>模型文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="826"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="160"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="844"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="178"/>
         <source>stopped early</source>
         <translation>提前停止</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="847"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="181"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="851"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="185"/>
         <source>No runs yet: every training in the Train tab is kept here</source>
         <translation>还没有训练记录：在“训练”页的每次训练都会保存在这里</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="852"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="186"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="866"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="200"/>
         <source>Press Compare to see these two runs side by side.</source>
         <translation>点击“比较”并排查看这两次训练。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="868"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="202"/>
         <source>Select a second run (Ctrl+click) to compare the two.</source>
         <translation>再选一次训练（Ctrl+单击）即可比较两者。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="870"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="204"/>
         <source>Select two runs (Ctrl+click) to compare their curves and settings.</source>
         <translation>选择两次训练（Ctrl+单击）来比较它们的曲线和设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="908"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="243"/>
         <source>The run “{name}” was deleted.</source>
         <translation>训练记录“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="910"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="245"/>
         <source>{n} runs were deleted.</source>
         <translation>已删除 {n} 条训练记录。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="928"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="262"/>
         <source>Run restored.</source>
         <translation>训练记录已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="928"/>
+        <location filename="../../app/resnet_studio/gui/models/runs_panel.py" line="263"/>
         <source>Runs restored.</source>
         <translation>训练记录已恢复。</translation>
     </message>
@@ -2416,39 +2417,39 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>ResultCard</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="176"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results_model.py" line="99"/>
         <source>Added to “{category}” in the training folder</source>
         <extracomment>The &quot;Show why&quot; heat image (QImage) to draw over the thumbnail; None when &quot;Show why&quot; is off or the map is not computed yet.</extracomment>
         <translation>已添加到训练文件夹的“{category}”中</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="488"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="123"/>
         <source>✓ Right</source>
         <extracomment>Longest time one repaint of the results list spends drawing card pictures that are not cached yet (seconds). A card takes 2-8 ms to draw while photos decode; when the list&apos;s width changes (its scroll bar appears, the window is resized) every visible card is drawn again, and seven at once froze the window for 40 ms. Cards past the budget show their previous picture (or an empty card) and are finished by the next repaint, right after. A card with &quot;Show why&quot; on is painted without its heat map yet: record id. The user clicked one of the top-k label rows of an expanded card while &quot;Show why&quot; is on. The &quot;Right&quot; / &quot;Wrong…&quot; buttons of a card (shown when ``can_correct(record)``); Wrong also gives the button&apos;s rectangle in viewport coordinates (where to open the class menu).</extracomment>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="489"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="124"/>
         <source>Wrong…</source>
         <translation>错误…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="695"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="355"/>
         <source>Could not read this file: {reason}</source>
         <translation>无法读取此文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="711"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="373"/>
         <source>not sure</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="740"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="405"/>
         <source>adding…</source>
         <translation>添加中…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="742"/>
+        <location filename="../../app/resnet_studio/gui/widgets/results.py" line="407"/>
         <source>added to {category}</source>
         <translation>已添加到 {category}</translation>
     </message>
@@ -2739,7 +2740,7 @@ Classification results not exported yet are lost; a training run stops and keeps
         <translation>显示或隐藏大多数人不需要修改的设置。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="530"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="184"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="171"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="178"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="179"/>
@@ -2748,19 +2749,19 @@ Classification results not exported yet are lost; a training run stops and keeps
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="531"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="185"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="172"/>
         <source>Last layer only (fastest)</source>
         <translation>只训练最后一层（最快）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="532"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="186"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="173"/>
         <source>Last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/models_view.py" line="533"/>
+        <location filename="../../app/resnet_studio/gui/models/details.py" line="187"/>
         <location filename="../../app/resnet_studio/gui/widgets/train_settings.py" line="174"/>
         <source>The whole network (slowest)</source>
         <translation>整个网络（最慢）</translation>
@@ -2888,57 +2889,57 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainView</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="147"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="148"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="148"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="149"/>
         <source>Run on a bigger machine…</source>
         <translation>在更强的机器上运行…</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="150"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="151"/>
         <source>The command that trains this model on a computer with several GPUs, or on several computers.</source>
         <translation>在有多块 GPU 的电脑或多台电脑上训练此模型的命令。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="151"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="152"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="152"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="153"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="153"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="154"/>
         <source>Live curves of how well the model is learning.</source>
         <translation>实时显示模型学得怎么样的曲线。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="154"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="155"/>
         <source>Accuracy, mistakes and saving the model, after training.</source>
         <translation>训练后的准确率、错误和模型保存。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="203"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="204"/>
         <source>A model is being trained.</source>
         <translation>正在训练模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="205"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="206"/>
         <source>Looking for a good learning rate; start when it is done.</source>
         <translation>正在查找合适的学习率；完成后再开始训练。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="207"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="208"/>
         <source>Train a new model on these pictures (Ctrl+Enter).</source>
         <translation>用这些图片训练一个新模型 (Ctrl+Enter)。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/train_view.py" line="209"/>
+        <location filename="../../app/resnet_studio/gui/train_view.py" line="210"/>
         <source>Choose a folder with at least two categories of pictures first.</source>
         <translation>请先选择一个至少包含两个类别图片的文件夹。</translation>
     </message>
@@ -3006,206 +3007,206 @@ Classification results not exported yet are lost; a training run stops and keeps
 <context>
     <name>TrainingResults</name>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="170"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="164"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="171"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="165"/>
         <source>A name for this model</source>
         <translation>给这个模型起个名字</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="166"/>
         <source>The name this model gets in the model list and its file name.</source>
         <translation>此模型在模型列表中的名字，也是它的文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="173"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="167"/>
         <source>&amp;Save model</source>
         <translation>保存模型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="174"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="168"/>
         <source>Keep this model under the name you typed.</source>
         <translation>用你输入的名字保存此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="175"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="169"/>
         <source>&amp;Use this model</source>
         <translation>使用此模型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="176"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="170"/>
         <source>Switch to the Classify view with this model selected.</source>
         <translation>切换到“分类”页并选中此模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="178"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="172"/>
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="181"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="175"/>
         <source>The category (one sub-folder of your dataset).</source>
         <translation>类别（数据集中的一个子文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="182"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="176"/>
         <source>Of the pictures the model put in this category, the share that really belong there.</source>
         <translation>在模型归入此类别的图片中，真正属于该类别的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="183"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="177"/>
         <source>Of the pictures of this category, the share the model recognised.</source>
         <translation>在此类别的图片中，被模型认出来的比例。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="184"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="178"/>
         <source>How many validation pictures of this category were tested.</source>
         <translation>此类别有多少张验证图片参与了测试。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="190"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="184"/>
         <source>Per category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="191"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="185"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="192"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="186"/>
         <source>Mistakes</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="193"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="187"/>
         <source>Rows are the true categories, columns what the model said. Everything off the diagonal is a mistake.</source>
         <translation>行是真实类别，列是模型的判断。对角线以外的都是错误。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="195"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="189"/>
         <source>Validation pictures the model got wrong, the surest mistakes first. Click a picture to open it.</source>
         <translation>模型判断错误的验证图片，最有把握的错误排在前面。点击图片可打开。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="197"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="191"/>
         <source>Show what the model looked at</source>
         <translation>显示模型关注的区域</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="198"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="192"/>
         <source>Colour each picture by how much each part made the model give its wrong answer: red the most, blue not at all (Grad-CAM).</source>
         <translation>按图片各部分对模型错误答案的影响程度着色：红色最大，蓝色没有影响（Grad-CAM）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="271"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="266"/>
         <source>No model was saved.</source>
         <translation>没有保存模型。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="272"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="267"/>
         <source>Training was stopped before the first epoch ended.</source>
         <translation>训练在第一轮结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="276"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="271"/>
         <source>Accuracy on the validation pictures: {accuracy}</source>
         <translation>验证图片上的准确率：{accuracy}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="280"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="275"/>
         <source>Training was stopped after {epochs} epochs ({duration}). The best model so far (epoch {best}) was kept.</source>
         <translation>训练在 {epochs} 轮后停止（用时 {duration}）。已保留目前最好的模型（第 {best} 轮）。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="283"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="278"/>
         <source>Trained for {epochs} epochs in {duration}; the best was epoch {best}, and that is the model kept.</source>
         <translation>共训练 {epochs} 轮，用时 {duration}；最好的是第 {best} 轮，保留的就是它。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="289"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="284"/>
         <source>last layer only</source>
         <translation>最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="290"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="285"/>
         <source>last block and last layer</source>
         <translation>最后一个残差块和最后一层</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="291"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="286"/>
         <source>the whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="293"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="288"/>
         <source>Trained {what} of {arch}, {epochs} epochs, batch size {batch}, learning rate {lr:g}.</source>
         <translation>训练了 {arch} 的{what}，{epochs} 轮，批大小 {batch}，学习率 {lr:g}。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="300"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="295"/>
         <source>{count} pictures could not be read and were left out.</source>
         <translation>有 {count} 张图片无法读取，已略过。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="305"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="300"/>
         <source>Saved as {file}</source>
         <translation>已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="308"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="303"/>
         <source>Kept for now as {file}. Type a name and save it to find it easily.</source>
         <translation>暂时保存为 {file}。输入名字并保存，以后更容易找到。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="361"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="356"/>
         <source>{true} → {predicted}
 {confidence} sure</source>
         <translation>{true} → {predicted}
 把握 {confidence}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="364"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="359"/>
         <source>This is &apos;{true}&apos; but the model said &apos;{predicted}&apos; ({confidence} sure).
 {path}</source>
         <translation>这是“{true}”，但模型说是“{predicted}”（把握 {confidence}）。
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="493"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="488"/>
         <source>The heat maps cannot be shown: {reason}</source>
         <translation>无法显示热力图：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="499"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="494"/>
         <source>Working out what the model looked at… ({done} of {total})</source>
         <translation>正在计算模型关注的区域…（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="501"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="496"/>
         <source>Red: where the model looked most when it gave its wrong answer; blue: not at all.</source>
         <translation>红色：模型给出错误答案时最关注的地方；蓝色：完全没关注。</translation>
     </message>
     <message>
-        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="503"/>
+        <location filename="../../app/resnet_studio/gui/widgets/training_results.py" line="498"/>
         <source>{count} pictures could not be shown: {reason}</source>
         <translation>{count} 张图片无法显示：{reason}</translation>
     </message>

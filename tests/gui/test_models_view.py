@@ -114,7 +114,7 @@ def test_import_model_file(qtbot, make_window, tmp_path):
 
 
 def test_import_refuses_a_file_that_is_not_a_model(qtbot, make_window, tmp_path, monkeypatch):
-    from resnet_studio.gui import models_view
+    from resnet_studio.gui.models import actions as models_view  # import errors are shown from there
 
     shown = []
     monkeypatch.setattr(models_view, "show_error", lambda parent, msg, details="", **kw: shown.append(msg))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from .classify_view import ClassifyView
 from .i18n import LANGUAGES, LanguageManager
+from .jobs.library import list_models
 from .models_view import ModelsView
 from .settings import Settings
 from .webcam_view import WebcamView
@@ -23,12 +24,6 @@ from .workers import InferenceClient, Task
 CLASSIFY_TAB, TRAIN_TAB, MODELS_TAB, CAMERA_TAB = 0, 1, 2, 3
 #: How long closing waits for a cancelled job to stop before giving up on it (ms).
 SHUTDOWN_WAIT_MS = 60000
-
-
-def _list_models() -> list:
-    from ..engine.library import list_models
-
-    return list_models()
 
 
 class MainWindow(QMainWindow):
@@ -405,7 +400,7 @@ class MainWindow(QMainWindow):
     def _reread_library(self, *_args) -> None:
         """A model was added: read the library (every model file's header) once for both views,
         on a worker rather than twice on the GUI thread, and list it in both."""
-        task = Task(_list_models, name="list-models", background=True)
+        task = Task(list_models, name="list-models", background=True)
         task.succeeded.connect(self._on_library_read)
         task.start()
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from .errors import show_error
-from .train_worker import JobRunner, LRFinderJob, ModelSaveJob, TrainWorker, provisional_model_path
+from .jobs.framework import JobRunner
+from .jobs.training import LRFinderJob, ModelSaveJob, TrainWorker, provisional_model_path
 from .widgets.dataset_panel import DatasetPanel
 from .widgets.plots import TrainingPlots
 from .widgets.train_progress import TrainProgress

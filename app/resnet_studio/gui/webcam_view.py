@@ -1,7 +1,7 @@
 """The Camera view: live video, the model's top 3 guesses over it, and snapshots into a dataset.
 
 Frames come from a :class:`~.frame_sources.FrameSource` (a camera, or a generated stream in tests
-and demos). Each frame is painted, then offered to the :class:`~.webcam_worker.FrameClassifier`,
+and demos). Each frame is painted, then offered to the :class:`~.jobs.camera.FrameClassifier`,
 which classifies the newest frame whenever the previous one is done and drops the rest, so the
 labels keep up with the picture however slow the computer. The model is the Classify view's.
 """
@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from .frame_sources import CameraSource, FrameSource
+from .jobs.camera import FrameClassifier, FrameResult, clean_class_name
+from .jobs.framework import Task
 from .settings import qsettings
-from .webcam_worker import FrameClassifier, FrameResult, clean_class_name
 from .widgets.icons import icon
-from .workers import Task
 
 #: Rates are measured over this many seconds of recent frames.
 RATE_WINDOW_S = 2.0
@@ -562,7 +562,7 @@ class WebcamView(QWidget):
                                              "spaces or dashes)."), 6000)
             self.class_combo.setFocus()
             return None
-        from .webcam_worker import save_snapshot
+        from .jobs.camera import save_snapshot
 
         task = Task(save_snapshot, QImage(frame), self._dataset_dir, name, name="snapshot")
         task.succeeded.connect(self._on_snapshot_saved)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..train_worker import JobRunner
-from .dataset_jobs import THUMBS_PER_CLASS, DatasetScanJob
+from ..jobs.dataset import THUMBS_PER_CLASS, DatasetScanJob
+from ..jobs.framework import JobRunner
 from .dataset_sort_dialog import SortPreviewDialog
 from .drop_zone import local_path
 from .train_common import HintLabel

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..train_worker import JobRunner
-from .dataset_jobs import SortApplyJob, SortPlanJob
+from ..jobs.dataset import SortApplyJob, SortPlanJob
+from ..jobs.framework import JobRunner
 from .train_common import HintLabel
 
 _CHILDREN_SHOWN = 200  # per group; the count in the group's title is always complete

@@ -1,6 +1,6 @@
 """Help → Diagnostics: the self-test run in the app, each check shown as soon as it finishes.
 
-The checks (``resnet_studio.selftest``) run on a :class:`~..workers.Task` thread; each result
+The checks (``resnet_studio.selftest``) run on a :class:`~..jobs.framework.Task` thread; each result
 crosses to the GUI thread as a plain dict through a queued signal. The report copied to the
 clipboard is the same text ``resnet-studio --self-test`` prints (English, for a bug report).
 """
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..workers import Task, run_self_test
+from ..jobs.framework import Task
+from ..jobs.inference import run_self_test
 from .results_colors import is_dark
 
 _MARKS = {"ok": "✓", "warning": "⚠", "failed": "✗"}

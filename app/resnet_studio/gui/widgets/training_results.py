@@ -60,12 +60,6 @@ def _fraction_text(value: object) -> tuple[str, float]:
     return (format_percent(v), v) if math.isfinite(v) else ("—", -1.0)
 
 
-def _update_run_model(run_id: str, path: str, name: str) -> None:
-    from ...engine.runs import update_model_path
-
-    update_model_path(run_id, path, name=name or None)
-
-
 class TrainingResults(QWidget):
     save_requested = Signal(str)  # the name the user typed
     use_requested = Signal()
@@ -255,9 +249,10 @@ class TrainingResults(QWidget):
         self._update_buttons()
         run_id = str(self._result.get("run_id") or "")
         if run_id:  # the run's record follows the model to its new name
+            from ..jobs.library import update_run_model
             from ..workers import Task
 
-            Task(_update_run_model, run_id, path, self.name_edit.text().strip(), name="update-run",
+            Task(update_run_model, run_id, path, self.name_edit.text().strip(), name="update-run",
                  background=True).start()
 
     def set_busy_saving(self, busy: bool) -> None:
