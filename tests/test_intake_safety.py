@@ -197,9 +197,10 @@ def test_libtiff_error_text_stays_off_the_terminal_and_the_reason_is_told_once(t
     assert "Traceback" not in everything
 
 
-def test_open_image_of_a_bad_tiff_prints_nothing(tmp_path):
-    path = _tiff_with_a_strip_past_the_end(tmp_path / "cut.tif")
-    proc = _run_python(
+def _open_in_a_fresh_process(path) -> subprocess.CompletedProcess:
+    """``open_image(path)`` in a child whose stdout gets the error's sentence and whose stderr
+    gets whatever C libraries or loggers print."""
+    return _run_python(
         f"""
         from resnet_studio.engine.images import open_image
         from resnet_studio.engine.errors import ImageReadError
@@ -209,6 +210,11 @@ def test_open_image_of_a_bad_tiff_prints_nothing(tmp_path):
             print(exc)
         """
     )
+
+
+def test_open_image_of_a_bad_tiff_prints_nothing(tmp_path):
+    path = _tiff_with_a_strip_past_the_end(tmp_path / "cut.tif")
+    proc = _open_in_a_fresh_process(path)
     assert "damaged" in proc.stdout
     assert proc.stderr == ""
 
@@ -229,16 +235,7 @@ def _tiff_claiming_65535_samples_per_pixel(path):
 
 def test_pillows_own_log_lines_stay_off_the_terminal(tmp_path):
     path = _tiff_claiming_65535_samples_per_pixel(tmp_path / "spp.tif")
-    proc = _run_python(
-        f"""
-        from resnet_studio.engine.images import open_image
-        from resnet_studio.engine.errors import ImageReadError
-        try:
-            open_image({str(path)!r})
-        except ImageReadError as exc:
-            print(exc)
-        """
-    )
+    proc = _open_in_a_fresh_process(path)
     assert "not an image" in proc.stdout
     assert proc.stderr == ""  # was "More samples per pixel than can be decoded: 65535"
 
