@@ -195,7 +195,8 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         summary += f"; {failed} could not be read"
     if collected.skipped:
-        summary += f"; {len(collected.skipped)} other files skipped"
+        n_other = len(collected.skipped)
+        summary += f"; {n_other} other file{'' if n_other == 1 else 's'} skipped"
     if csv_path is not None:
         summary += f"; results saved to {csv_path}"
     err(summary + ".")
