@@ -55,16 +55,18 @@ class TorchBackend:
         return "PyTorch"
 
 
-def require_finite(logits: np.ndarray) -> np.ndarray:
-    """``logits`` unchanged, or :class:`ModelOutputError` when any of them is NaN or infinite.
+def require_finite(logits: np.ndarray, *, where: str = "") -> np.ndarray:
+    """``logits`` (or backbone features) unchanged, or :class:`ModelOutputError` when any of them
+    is NaN or infinite; ``where`` goes into the details (e.g. the first picture of the batch).
 
     Checked per batch: valid-looking weights can still overflow, and a softmax of NaN turns into
-    scores and metrics that look like answers."""
+    scores and metrics that look like answers (and NaN features, cached, into every later run)."""
     if not np.isfinite(logits).all():
         bad = int(np.count_nonzero(~np.isfinite(logits)))
         raise ModelOutputError(
             NOT_FINITE_MESSAGE,
-            details=f"{bad} of {logits.size} outputs of a batch of {len(logits)} are NaN or infinite.",
+            details=f"{bad} of {logits.size} outputs of a batch of {len(logits)} are NaN or infinite"
+                    + (f" ({where})." if where else "."),
         )
     return logits
 

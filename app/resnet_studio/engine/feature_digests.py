@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import ImageReadError
-from .fileio import atomic_write
+from .fileio import FileTooLarge, NotARegularFile, atomic_write, open_regular
 from .images import MAX_FILE_BYTES
 
 log = logging.getLogger(__name__)
@@ -59,19 +59,13 @@ class _Unfit(Exception):
 
 def _open_regular(path: Path, limit: int):
     """``(file, stat)`` of ``path`` opened for reading, when it is a regular file of at most
-    ``limit`` bytes; else ``_Unfit``. Opened without waiting (a pipe would block ``open``) and
-    checked on the open file, so what is read is what was checked."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    ``limit`` bytes; else ``_Unfit`` (see :func:`fileio.open_regular`)."""
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise _Unfit(_NOT_REGULAR, f"{path}: mode {st.st_mode:o}")
-        if st.st_size > limit:
-            raise _Unfit(_TOO_BIG, f"{path}: {st.st_size} bytes, limit {limit}")
-        return os.fdopen(fd, "rb", buffering=0), st
-    except BaseException:
-        os.close(fd)
-        raise
+        return open_regular(path, limit)
+    except NotARegularFile as exc:
+        raise _Unfit(_NOT_REGULAR, str(exc)) from None
+    except FileTooLarge as exc:
+        raise _Unfit(_TOO_BIG, str(exc)) from None
 
 
 def _hash_file(path: Path) -> tuple[str, os.stat_result]:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .backends import NOT_FINITE_MESSAGE
-from .errors import CancelledError, ImageReadError, ModelOutputError
+from .backends import require_finite
+from .errors import CancelledError, ImageReadError
 from .feature_digests import default_workers
 from .feature_store import FeatureStore
 from .images import Preprocess
@@ -167,11 +167,7 @@ def _extract(model, paths, digests, order: list[int], preprocess: Preprocess, st
                 failed.add(digests[order[j]])
                 skipped.append((str(paths[order[j]]), str(exc)))
             if batch.arrays is not None:
-                feats = extractor(batch.arrays)
-                if not np.isfinite(feats).all():  # cached, they would poison every later run
-                    raise ModelOutputError(
-                        NOT_FINITE_MESSAGE,
-                        details=f"non-finite backbone features for {paths[order[batch.indices[0]]]}")
+                feats = require_finite(extractor(batch.arrays), where=f"features of {paths[order[batch.indices[0]]]}")
                 dim = feats.shape[1]
                 for j, f in zip(batch.indices, feats):
                     pending[digests[order[j]]] = f

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,3 +202,43 @@ def promote(src: os.PathLike | str, dest: os.PathLike | str) -> Path:
     except OSError as exc:
         raise write_error(dest, exc) from exc
     return Path(dest)
+
+
+# ------------------------------------------------------------------------------------------------
+# Reading files a user (or another program) may have put anything at: a pipe, a device, a huge file
+
+
+class NotARegularFile(Exception):
+    """A pipe, device or folder where a file was expected (``mode``: its ``st_mode``)."""
+
+    def __init__(self, path: os.PathLike | str, mode: int) -> None:
+        super().__init__(f"{path}: mode {mode:o}, not a regular file")
+        self.mode = mode
+
+
+class FileTooLarge(Exception):
+    """A regular file larger than the caller's bound."""
+
+
+def open_regular(path: os.PathLike | str, limit: int | None = None, *,
+                 buffered: bool = False) -> tuple[IO[bytes], os.stat_result]:
+    """``(file, stat)`` of ``path`` opened for reading, when it is a regular file (of at most
+    ``limit`` bytes); else :class:`NotARegularFile` or :class:`FileTooLarge`. OS errors (a missing
+    file...) pass through.
+
+    Opened without waiting (``open`` of a FIFO blocks until a writer comes) and checked on the open
+    file, so what is read is what was checked, whatever replaces the name meanwhile.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotARegularFile(path, st.st_mode)
+        if limit is not None and st.st_size > limit:
+            raise FileTooLarge(f"{path}: {st.st_size} bytes, limit {limit}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=-1 if buffered else 0), st
+    except BaseException:
+        os.close(fd)
+        raise

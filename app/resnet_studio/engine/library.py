@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import struct
 import time
@@ -20,13 +19,11 @@ from pathlib import Path
 from .errors import ModelFileError, OutputWriteError
 from .fileio import atomic_write, write_error
 from . import model_checks
-from .model_checks import MAX_HEADER_BYTES  # noqa: F401 - kept where callers found it
 from .modelfile import METADATA_KEY, MODEL_SUFFIX, ModelInfo, read_model_info
-from .paths import trained_models_dir
+from .paths import safe_file_stem, trained_models_dir
 
 TRASH_DIR_NAME = ".trash"
 DAMAGED = "This model file is damaged and cannot be used."
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
 @dataclass
@@ -105,13 +102,6 @@ def list_models(folder: os.PathLike | str | None = None) -> list[LibraryEntry]:
     entries = [entry_for(p) for p in files]
     entries.sort(key=lambda e: (-e.modified, e.name.lower()))
     return entries
-
-
-def safe_file_stem(name: str) -> str:
-    """A file name for a display name: any script allowed, path and reserved characters removed."""
-    stem = _FORBIDDEN.sub("_", name).strip().strip(".").strip()
-    stem = re.sub(r"\s+", " ", stem)[:80].rstrip()
-    return stem or "model"
 
 
 def unique_path(folder: Path, stem: str, suffix: str = MODEL_SUFFIX, *, ignore: Path | None = None) -> Path:

@@ -24,6 +24,7 @@ import struct
 import zipfile
 from pathlib import Path
 
+from . import fileio
 from .errors import ModelFileError
 
 #: A safetensors header larger than this is not one of ours (a ResNet-152 header is ~60 kB; a
@@ -88,20 +89,12 @@ def _signature(st: os.stat_result) -> tuple:
 def open_regular(path: Path, *, buffered: bool = False):
     """``path`` opened for reading, refusing pipes and devices without blocking on them (a FIFO
     named ``.safetensors`` would otherwise wait forever for a writer)."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
     try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(st.st_mode):
-            raise fail(NOT_A_REGULAR_FILE, path)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb", buffering=-1 if buffered else 0)
-    except BaseException:
-        os.close(fd)
-        raise
+        return fileio.open_regular(path, buffered=buffered)[0]
+    except fileio.NotARegularFile as exc:
+        if stat.S_ISDIR(exc.mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path)) from None
+        raise fail(NOT_A_REGULAR_FILE, path) from None
 
 
 def read_whole_file(path: Path, limit: int | None = None):

@@ -24,14 +24,13 @@ import io
 import json
 import logging
 import os
-import stat
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from .fileio import atomic_write
+from .fileio import FileTooLarge, NotARegularFile, atomic_write, open_regular
 
 log = logging.getLogger(__name__)
 
@@ -126,14 +125,11 @@ def graph_size_limit(model) -> int:
 def _read_regular(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; :class:`UntrustedCacheEntry` otherwise.
     FileNotFoundError passes through (nothing cached)."""
-    # Opened without blocking and checked on the open file: a FIFO put there never hangs us.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise UntrustedCacheEntry(f"{path.name} is not a regular file")
-        if st.st_size > max_bytes:
-            raise UntrustedCacheEntry(f"{path.name} has {st.st_size} bytes, more than the {max_bytes} it can have")
+    try:
+        fh, _ = open_regular(path, max_bytes)  # never blocks on a FIFO put there
+    except (NotARegularFile, FileTooLarge) as exc:
+        raise UntrustedCacheEntry(f"{path.name}: {exc}") from None
+    with fh:
         data = fh.read(max_bytes + 1)  # the file may grow after the stat
     if len(data) > max_bytes:
         raise UntrustedCacheEntry(f"{path.name} grew past {max_bytes} bytes while it was read")

@@ -7,10 +7,19 @@ All writable locations are outside the install folder (a frozen app's bundle is 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 APP_DIR_NAME = "ResNetStudio"
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def safe_file_stem(name: str) -> str:
+    """A file name for a display name: any script allowed, path and reserved characters removed."""
+    stem = _FORBIDDEN.sub("_", name).strip().strip(".").strip()
+    stem = re.sub(r"\s+", " ", stem)[:80].rstrip()
+    return stem or "model"
 
 
 def user_data_dir() -> Path:

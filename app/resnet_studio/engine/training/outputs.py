@@ -85,7 +85,7 @@ def _claim_out(out_path, config: TrainConfig, split, outputs: contextlib.ExitSta
         outputs.enter_context(output_lock(target))
         return target
     from ..fileio import write_error
-    from ..library import safe_file_stem
+    from ..paths import safe_file_stem
 
     stem = safe_file_stem(config.name or Path(split.root).expanduser().resolve().name or "model")
     if not folder.exists() and folder.parent.is_dir():

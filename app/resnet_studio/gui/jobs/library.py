@@ -62,11 +62,6 @@ def empty_trash() -> None:
     _library().empty_trash()
 
 
-def safe_file_stem(name: str) -> str:
-    """A file name for a display name (``engine.library.safe_file_stem``: pure string work)."""
-    return _library().safe_file_stem(name)
-
-
 def summarize(spec: str):
     """The architecture summary of a zoo name or model file (``engine.summary.ModelSummary``)."""
     from ...engine.summary import summarize

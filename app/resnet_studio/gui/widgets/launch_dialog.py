@@ -44,7 +44,7 @@ class LaunchDialog(QDialog):
         self.setMinimumWidth(640)
         self._config = dict(config)
         name = str(self._config.get("name") or Path(data_dir).name or "model")
-        from ..jobs.library import safe_file_stem
+        from ...engine.paths import safe_file_stem
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
