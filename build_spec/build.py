@@ -180,7 +180,7 @@ def _tar_filter(info: tarfile.TarInfo) -> tarfile.TarInfo:
 
 def package_linux(bundle: Path, out_dir: Path, stem: str) -> list[Path]:
     linux = HERE / "linux"
-    for name in ("resnet-studio.desktop", "install.sh", "uninstall.sh"):
+    for name in ("resnet-studio.desktop", "resnet-studio-model.xml", "install.sh", "uninstall.sh"):
         target = bundle / name
         shutil.copyfile(linux / name, target)
         if name.endswith(".sh"):

@@ -47,7 +47,7 @@ def test_json_lines_in_input_order_and_exit_1_for_unreadable(fake_imagenet_weigh
     rows = [json.loads(line) for line in out.out.splitlines()]
     assert [r["path"] for r in rows] == [str(photos["a"]), str(photos["bad"]), str(photos["b"])]
     for r in rows:
-        assert set(r) == {"path", "predictions", "error"}
+        assert set(r) == {"path", "predictions", "error", "model", "model_file", "backend"}
     good = [rows[0], rows[2]]
     for r in good:
         assert r["error"] is None and len(r["predictions"]) == 5
@@ -82,7 +82,7 @@ def test_csv_output(fake_imagenet_weights, photos, tmp_path, capsys):
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == ["path", "top1_label", "top1_score", "label_1", "score_1", "label_2", "score_2",
-                             "label_3", "score_3", "error"]
+                             "label_3", "score_3", "error", "model", "model_file", "backend"]
     assert [r["path"] for r in rows] == [str(photos["a"]), str(photos["bad"]), str(photos["b"])]
     assert rows[0]["top1_label"] == rows[0]["label_1"] and float(rows[0]["top1_score"]) > 0
     assert float(rows[0]["score_1"]) >= float(rows[0]["score_2"]) >= float(rows[0]["score_3"])

@@ -267,6 +267,42 @@ def test_install_script_points_the_menu_entry_at_the_unpacked_folder(tmp_path):
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "resnet-studio.png").is_file()
 
 
+def test_model_files_are_offered_open_with_on_every_platform(tmp_path):
+    """Opening a shared .safetensors file imports it (issue 16): every installer registers the type."""
+    import xml.etree.ElementTree as ET
+
+    entry = _desktop_entry(BUILD_SPEC / "linux" / "resnet-studio.desktop")
+    assert "application/x-safetensors" in entry["MimeType"].split(";")
+    mime = ET.parse(BUILD_SPEC / "linux" / "resnet-studio-model.xml").getroot()
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    kind = mime.find("m:mime-type", ns)
+    assert kind.get("type") == "application/x-safetensors"
+    assert kind.find("m:glob", ns).get("pattern") == "*.safetensors"
+    iss = (BUILD_SPEC / "windows" / "resnet_studio.iss").read_text(encoding="utf-8")
+    assert r'Subkey: "Software\Classes\.safetensors\OpenWithList\{#AppExe}"' in iss
+    assert 'ValueName: ".safetensors"' in iss
+    spec = (BUILD_SPEC / "resnet_studio.spec").read_text(encoding="utf-8")
+    assert "UTImportedTypeDeclarations" in spec and '"public.filename-extension": ["safetensors"]' in spec
+
+
+@pytest.mark.skipif(os.name == "nt" or not shutil.which("sh"), reason="POSIX shell script")
+def test_install_script_registers_the_model_file_type(tmp_path):
+    folder = tmp_path / "apps" / cfg.DIST_NAME
+    folder.mkdir(parents=True)
+    for name in ("install.sh", "uninstall.sh", "resnet-studio.desktop", "resnet-studio-model.xml"):
+        shutil.copy(BUILD_SPEC / "linux" / name, folder / name)
+    (folder / "resnet-studio.png").write_bytes(b"png")
+    exe = folder / cfg.GUI_EXE
+    exe.write_text("#!/bin/sh\n")
+    exe.chmod(0o755)
+    data = tmp_path / "xdg"
+    env = dict(os.environ, XDG_DATA_HOME=str(data))
+    subprocess.run(["sh", str(folder / "install.sh")], check=True, capture_output=True, env=env)
+    assert (data / "mime" / "packages" / "resnet-studio-model.xml").is_file()
+    subprocess.run(["sh", str(folder / "uninstall.sh")], check=True, capture_output=True, env=env)
+    assert not (data / "mime" / "packages" / "resnet-studio-model.xml").exists()
+
+
 def test_windows_installer_script_matches_the_bundle_layout():
     iss = (BUILD_SPEC / "windows" / "resnet_studio.iss").read_text(encoding="utf-8")
     for section in ("[Setup]", "[Files]", "[Icons]", "[Registry]", "[Run]"):

@@ -328,11 +328,13 @@ def test_write_results_csv(tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8 correctly
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["path", "top1_label", "top1_score", "label_1", "score_1", "label_2", "score_2", "error"]
-    assert rows[1] == ["/photos/猫.jpg", "cat", "0.900000", "cat", "0.900000", "dog", "0.075000", ""]
-    assert rows[2] == ["/photos/bad.jpg", "", "", "", "", "", "", "This file is empty (0 bytes)."]
+    assert rows[0] == ["path", "top1_label", "top1_score", "label_1", "score_1", "label_2", "score_2", "error",
+                       "model", "model_file", "backend"]
+    assert rows[1] == ["/photos/猫.jpg", "cat", "0.900000", "cat", "0.900000", "dog", "0.075000", "", "", "", ""]
+    assert rows[2] == ["/photos/bad.jpg", "", "", "", "", "", "", "This file is empty (0 bytes).", "", "", ""]
     assert rows[3][0] == "/photos/dog, big.jpg" and rows[3][5:7] == ["", ""]
-    assert sample_results()[1].to_dict() == {"path": "/photos/bad.jpg", "predictions": [], "error": "This file is empty (0 bytes)."}
+    assert sample_results()[1].to_dict() == {"path": "/photos/bad.jpg", "predictions": [], "error": "This file is empty (0 bytes).",
+                                             "model": "", "model_file": "", "backend": ""}
 
 
 def test_write_results_csv_is_atomic(tmp_path):

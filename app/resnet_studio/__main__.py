@@ -25,6 +25,13 @@ def main(argv: list[str] | None = None) -> int:
         from .selftest import main as selftest_main
 
         return selftest_main(args[1:])
+    if args:
+        from .cli import first_word_problem
+
+        problem = first_word_problem(args[0])
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     from .gui.app import run_app
 
     return run_app(args)

@@ -338,6 +338,30 @@ def _check_classify(ctx: dict) -> CheckResult:
     return CheckResult("Classify", True, msg, details)
 
 
+_DATA_ENV = ("RESNET_STUDIO_DATA_DIR", "RESNET_STUDIO_CACHE_DIR")
+
+
+def isolated_train_job(data_dir: str, out_path: str, config: dict, data_home: str, *,
+                       on_event=None, cancel: threading.Event | None = None) -> dict:
+    """The app's training job with the user's data folder replaced by ``data_home`` while it runs,
+    so the self-test's run is not kept among the user's training runs (nor anything else of it).
+    It runs in a helper process, which runs one job at a time: the environment changed there is
+    seen by this job only, and put back before the next."""
+    from .engine.app_jobs import train_job
+
+    saved = {key: os.environ.get(key) for key in _DATA_ENV}
+    os.environ["RESNET_STUDIO_DATA_DIR"] = data_home
+    os.environ["RESNET_STUDIO_CACHE_DIR"] = os.path.join(data_home, "cache")
+    try:
+        return train_job(data_dir, out_path, config, on_event=on_event, cancel=cancel)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def _check_training(ctx: dict) -> CheckResult:
     from .engine import job_process
     from .engine.datasets import scan_dataset
@@ -362,8 +386,9 @@ def _check_training(ctx: dict) -> CheckResult:
 
     out = Path(ctx["tmp"]) / "selftest-trained.safetensors"
     # In a helper process, as the app trains: this also checks that this installation can start one.
-    result = job_process.run_job("resnet_studio.engine.app_jobs:train_job",
-                                 {"data_dir": str(data), "out_path": str(out), "config": config},
+    result = job_process.run_job("resnet_studio.selftest:isolated_train_job",
+                                 {"data_dir": str(data), "out_path": str(out), "config": config,
+                                  "data_home": str(Path(ctx["tmp"]) / "data")},
                                  on_event=on_event, cancel=ctx["cancel"])
     losses = [e["loss"] for e in steps]
     details = (f"{len(split.train)} training / {len(split.val)} validation images, batch {batch}, "

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Adds ResNet Studio to the applications menu and to "Open with" for pictures, for this user only.
+# Adds ResNet Studio to the applications menu and to "Open with" for pictures and model files
+# (.safetensors), for this user only.
 # Run it from the unpacked folder (double-click → "Run", or: sh install.sh). Nothing is copied
 # elsewhere: keep this folder where it is (e.g. ~/Applications/ResNetStudio) before installing.
 set -eu
@@ -21,6 +22,11 @@ while IFS= read -r line || [ -n "$line" ]; do
     esac
 done < "$HERE/resnet-studio.desktop" > "$APPS/resnet-studio.desktop"
 chmod 644 "$APPS/resnet-studio.desktop"
+if [ -f "$HERE/resnet-studio-model.xml" ]; then  # model files (.safetensors): "Open with" imports them
+    mkdir -p "$DATA/mime/packages"
+    cp "$HERE/resnet-studio-model.xml" "$DATA/mime/packages/resnet-studio-model.xml"
+    command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$DATA/mime" || true
+fi
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$APPS" || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$DATA/icons/hicolor" || true
-echo "ResNet Studio is in your applications menu, and in \"Open with\" for pictures."
+echo "ResNet Studio is in your applications menu, and in \"Open with\" for pictures and model files."

@@ -98,6 +98,8 @@ Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; Val
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tif"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tiff"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".gif"; ValueData: ""
+; model files: opening one imports it into the library
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".safetensors"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\.jpg\OpenWithList\{#AppExe}"; ValueType: none; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\.jpeg\OpenWithList\{#AppExe}"; ValueType: none; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\.png\OpenWithList\{#AppExe}"; ValueType: none; Flags: uninsdeletekey
@@ -106,6 +108,7 @@ Root: HKA; Subkey: "Software\Classes\.bmp\OpenWithList\{#AppExe}"; ValueType: no
 Root: HKA; Subkey: "Software\Classes\.tif\OpenWithList\{#AppExe}"; ValueType: none; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\.tiff\OpenWithList\{#AppExe}"; ValueType: none; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\.gif\OpenWithList\{#AppExe}"; ValueType: none; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\.safetensors\OpenWithList\{#AppExe}"; ValueType: none; Flags: uninsdeletekey
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -15,6 +15,21 @@ from tests.conftest import save_image
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp):
+    """What the app installs at start in English: the catalogue of "%n" forms ("1 epoch", "2
+    epochs"). Widgets made without a window would otherwise say "1 epochs"."""
+    from PySide6.QtCore import QTranslator
+
+    from resnet_studio.gui.i18n import translations_dir
+
+    plurals = QTranslator(qapp)
+    if plurals.load("resnet_studio_en", str(translations_dir())):
+        qapp.installTranslator(plurals)
+    yield plurals
+    qapp.removeTranslator(plurals)
+
+
 @pytest.fixture
 def photos(tmp_path):
     """Factory: ``photos(n, folder="photos")`` → folder of ``n`` tiny JPEGs (different seeds)."""

@@ -72,7 +72,7 @@ def test_heat_maps_overlay_the_mistakes_and_are_cached(qtbot, results, tmp_path)
         assert heat.shape == plain[i].shape
         assert np.abs(heat - plain[i]).mean() > 5  # the colours of the map are over the picture
     # the missing picture keeps its place and the reason is shown in plain words
-    assert "1 pictures could not be shown" in results.heat_status.text()
+    assert "1 picture could not be shown" in results.heat_status.text()  # issue 15: plurals by %n
     assert "Red: where the model looked most" in results.heat_status.text()
 
     results.heat_toggle.setChecked(False)

@@ -164,6 +164,6 @@ def test_status_bar_words_the_device_in_the_users_language(qtbot, make_window):
     expected = f"CPU · {n} thread{'s' if n != 1 else ''} · PyTorch"
     assert w.device_label.text() == expected
     # the wording goes through the window's translation, not the engine's English text
-    w.tr = lambda text: text.replace("threads", "Fäden").replace("thread", "Faden")
+    w.tr = lambda text, *_plural: text.replace("threads", "Fäden").replace("thread", "Faden")
     w._update_device_label()
     assert w.device_label.text().startswith("CPU · ") and ("Fäden" in w.device_label.text() or n == 1)

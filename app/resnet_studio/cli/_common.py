@@ -40,6 +40,14 @@ def fraction(text: str) -> float:
     return value
 
 
+def model_arg(spec: str) -> str:
+    """``--model`` / ``MODEL`` as the engine loads it: a zoo name, a file, or one of the app's models
+    by its library name (``engine.library.resolve_model``; ModelError, exit 2, when none fits)."""
+    from ..engine.library import resolve_model
+
+    return resolve_model(spec)
+
+
 def stream_ok(stream) -> bool:
     """False in a windowed (frozen) app, where ``sys.stdout``/``sys.stderr`` are None."""
     return stream is not None and hasattr(stream, "write")

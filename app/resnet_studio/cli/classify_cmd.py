@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..engine.devices import DEVICE_CHOICES
 from ..engine.fileio import on_read_only_disk
-from ._common import download_progress, err, positive_int, progress_bar, stream_ok
+from ._common import download_progress, err, model_arg, positive_int, progress_bar, stream_ok
 from ..engine.zoo import DEFAULT_ARCH
 
 # Kept here (not imported from engine.backends) so that building the parser imports no numpy/torch.
@@ -76,11 +76,11 @@ def _check_csv_target(path: Path) -> str | None:
     return None
 
 
-def _format_text(result) -> str:
-    if result.error:
-        return f"{result.path}: ERROR: {result.error}"
-    labels = ", ".join(f"{p.label} {p.score:.1%}" for p in result.predictions)
-    return f"{result.path}: {labels}"
+def _format_text(row: dict) -> str:
+    if row["error"]:
+        return f"{row['path']}: ERROR: {row['error']}"
+    labels = ", ".join(f"{label} {score:.1%}" for label, score, _index in row["predictions"])
+    return f"{row['path']}: {labels}"
 
 
 #: How many names the "N files are not pictures: ..." line shows.
@@ -123,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
     from ..engine.errors import WeightsNotFoundError
     from ..engine.images import collect_images
 
+    args.model = model_arg(args.model)
     collected = collect_images(args.paths)
     if not collected.images:
         where = ", ".join(args.paths)
@@ -136,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
             err(f"error: {problem}")
             return 2
 
-    from ..engine.predict import Predictor, write_results_csv
+    from ..engine.predict import Predictor, json_row, write_results_csv
 
     progress, bar = download_progress("downloading weights", enabled=args.allow_download)
     try:
@@ -160,29 +161,30 @@ def run(args: argparse.Namespace) -> int:
     counts = {"done": 0, "failed": 0}
     total = len(collected.images)
 
-    def emit(results):
+    def emit(rows):
         from tqdm import tqdm
 
         with progress_bar(total, desc="classifying") as pbar:
-            for result in results:
+            for row in rows:
                 counts["done"] += 1
-                counts["failed"] += result.error is not None
+                counts["failed"] += row["error"] is not None
                 if out is not None:
-                    line = json.dumps(result.to_dict()) if args.json else _format_text(result)
+                    line = json.dumps(json_row(row)) if args.json else _format_text(row)
                     if pbar.disable:
                         print(line, file=out, flush=True)
                     else:
                         tqdm.write(line, file=out)
                 pbar.update(1)
-                yield result
+                yield row
 
     for line in skipped_summary(collected.skipped, collected.reasons):
         err(f"note: {line}")
-    results = emit(predictor.classify_paths(collected.images, top_k=args.top_k))
+    # Each result becomes a plain row once; the text, JSON and CSV are all written from it.
+    rows = emit(r.plain() for r in predictor.classify_paths(collected.images, top_k=args.top_k))
     if csv_path is not None:
-        write_results_csv(results, csv_path, args.top_k)
+        write_results_csv(rows, csv_path, args.top_k)
     else:
-        for _ in results:
+        for _ in rows:
             pass
     if args.json and out is not None:
         # Every file in the folders is accounted for in the JSON too, not only the pictures.

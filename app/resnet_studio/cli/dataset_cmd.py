@@ -36,13 +36,18 @@ def register(subparsers) -> None:
 
     c = sub.add_parser(
         "check",
-        help="count images per category and find damaged files, duplicates, tiny images, imbalance",
+        help="count images per category and find damaged files, duplicates, tiny images, imbalance, "
+        "pictures in the wrong folder",
         description="Check a training folder (one sub-folder per category, or train/ and val/). "
+        "Pictures that look like another category are listed when the ImageNet weights are on this "
+        "computer (their features are cached, so checking again is fast). "
         "Exit code 0 when a model can be trained on it, 2 when it cannot.",
     )
     c.add_argument("dir", metavar="DIR", help="the folder that holds one sub-folder per category")
     c.add_argument("--json", action="store_true", help="print the full report as JSON")
     c.add_argument("--full", action="store_true", help="decode every image (slower, finds more damage)")
+    c.add_argument("--no-labels", action="store_true",
+                   help="skip looking for pictures in the wrong folder (that needs the ImageNet weights)")
     c.set_defaults(func=run_check)
 
     s = sub.add_parser(
@@ -135,14 +140,34 @@ def format_report(report: datasets.HealthReport) -> str:
             else:
                 items = [f"{p}: {reasons[p]}" if p in reasons else p for p in w.paths]
             out.extend(_listing(items))
+    out.extend(_suspicious_section(report))
     out.append("")
     out.append("Ready to train." if not report.warnings else "Usable for training (see the notes above).")
     return "\n".join(out)
 
 
+def _suspicious_section(report: datasets.HealthReport) -> list[str]:
+    """The top of the likely wrong labels, or why they could not be looked for."""
+    if not report.labels_checked:
+        return []
+    if report.suspicious_labels is None:
+        return ["", f"Wrong labels: not checked. {visible(report.suspicious_note)}"]
+    found = report.suspicious_labels
+    if not found:
+        return ["", "Wrong labels: no picture looks like it is in the wrong folder."]
+    out = ["", f"Pictures that may be in the wrong folder ({len(found)}, most suspicious first):"]
+    for s in found[:_SHOW]:
+        out.append(f"  {s.score:.2f}  {visible(str(s.path))}: folder {visible(s.label)}, "
+                   f"looks like {visible(s.suggested)}")
+    if len(found) > _SHOW:
+        out.append(f"      ... and {len(found) - _SHOW} more (use --json for the full list)")
+    return out
+
+
 def run_check(args: argparse.Namespace) -> int:
     report = datasets.check_dataset(
-        args.dir, progress=None if args.json else _progress_printer("Checking images"), full_decode=args.full
+        args.dir, progress=None if args.json else _progress_printer("Checking images"), full_decode=args.full,
+        labels=not args.no_labels,
     )
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

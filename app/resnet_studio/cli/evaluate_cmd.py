@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from ..engine.devices import DEVICE_CHOICES
-from ._common import err, out, positive_int, print_json
+from ._common import err, model_arg, out, positive_int, print_json
 from .train_cmd import Progress, cancel_on_ctrl_c, format_metrics
 
 
@@ -22,7 +22,7 @@ def register(subparsers) -> None:
         help="measure a trained model on a labelled folder (one sub-folder per category)",
         description="Classify every picture of DATA_DIR with MODEL and compare with the folder names.",
     )
-    p.add_argument("model", metavar="MODEL", help="a model file made by 'resnet-studio train' (.safetensors)")
+    p.add_argument("model", metavar="MODEL", help="one of your models, by the name 'resnet-studio models' lists, or a model file (.safetensors)")
     p.add_argument("data_dir", metavar="DATA_DIR", help="folder with one sub-folder per category")
     p.add_argument("--part", default="auto", choices=("auto", "all", "train", "val", "test"),
                    help="which pictures of a train/val/test folder to use (default: test, else val; "
@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from ..engine.errors import CancelledError
     from ..engine.train import evaluate
 
+    args.model = model_arg(args.model)
     progress = Progress()
     try:
         with cancel_on_ctrl_c() as cancel:

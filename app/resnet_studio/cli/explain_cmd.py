@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..engine.devices import DEVICE_CHOICES
 from ..engine.zoo import DEFAULT_ARCH
-from ._common import download_progress, err, stream_ok
+from ._common import download_progress, err, model_arg, stream_ok
 
 # Kept here (not imported from engine.explain) so that building the parser imports no numpy/torch.
 LAYER_CHOICES = ("layer1", "layer2", "layer3", "layer4")
@@ -93,6 +93,7 @@ def _write_image(image, out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..engine.errors import ImageReadError, StudioError, WeightsNotFoundError
 
+    args.model = model_arg(args.model)
     out = Path(args.out)
     problem = _check_out(out)
     if problem:

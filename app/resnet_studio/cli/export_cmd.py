@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import out, print_json
+from ._common import model_arg, out, print_json
 
 
 def register(subparsers) -> None:
@@ -18,7 +18,7 @@ def register(subparsers) -> None:
         description="Write MODEL as an ONNX or TorchScript file (input: normalised float32 batch "
         "N x 3 x size x size; output: logits). Class names and preprocessing are stored inside.",
     )
-    p.add_argument("model", metavar="MODEL", help="a model file made by 'resnet-studio train' (.safetensors)")
+    p.add_argument("model", metavar="MODEL", help="one of your models, by the name 'resnet-studio models' lists, or a model file (.safetensors)")
     p.add_argument("--format", required=True, choices=("onnx", "torchscript"), help="file format")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the exported model")
     p.add_argument("--no-verify", dest="verify", action="store_false",
@@ -30,6 +30,7 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..engine.export import export_model
 
+    args.model = model_arg(args.model)
     path = export_model(args.model, args.format, args.out, verify=args.verify)
     if args.json:
         print_json({"path": str(path), "format": args.format, "verified": bool(args.verify)})

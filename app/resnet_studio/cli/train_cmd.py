@@ -231,6 +231,9 @@ def register(subparsers) -> None:
                    help="no random crops, flips or colour changes")
     p.add_argument("--no-flip", dest="hflip", action="store_false",
                    help="no mirror images (for text, digits, left/right-sensitive pictures)")
+    p.add_argument("--no-balance", dest="balance", action="store_const", const="off", default="auto",
+                   help="do not weight small categories more when the largest has 3x the pictures of "
+                        "the smallest (weighted by default)")
     p.add_argument("--name", default="", help="model name shown in the app (default: the file name)")
     p.add_argument("--allow-download", action="store_true",
                    help="download the ImageNet weights if they are not on this computer (off by default)")
@@ -253,7 +256,7 @@ def _config(args):
         arch=args.arch, mode=args.mode, pretrained=args.pretrained, epochs=args.epochs,
         batch_size=args.batch_size, lr=lr, image_size=args.image_size, val_fraction=args.val_fraction,
         seed=args.seed, device=args.device, augment=args.augment, hflip=args.hflip, schedule=args.schedule,
-        allow_download=args.allow_download, name=args.name,
+        allow_download=args.allow_download, name=args.name, balance=args.balance,
     )
 
 
@@ -304,13 +307,13 @@ class SweepProgress:
         self.stages.close()
 
 
-def _find_lr(args, config, cancel):
+def _find_lr(args, config, cancel, split=None):
     """``--lr auto``: sweep, print the suggestion on stderr, return the finder's result."""
     from ..engine.lr_finder import find_lr
 
     progress = SweepProgress(Progress()) if _rank() == 0 else (lambda event: None)
     try:
-        found = find_lr(args.data_dir, config, on_event=progress, cancel=cancel)
+        found = find_lr(args.data_dir, config, on_event=progress, cancel=cancel, split=split)
     finally:
         if _rank() == 0:
             progress.close()
@@ -336,19 +339,24 @@ def run(args: argparse.Namespace) -> int:
     config = _config(args)
     progress = Progress() if _rank() == 0 else (lambda event: None)
     found = None
+    split = None
     try:
         # only rank 0 saves under torchrun; the output is claimed before the learning-rate sweep
         with cancel_on_ctrl_c() as cancel, (reserve_output(args.out) if _rank() == 0 else nullcontext()):
             if args.lr == "auto":
+                from ..engine.datasets import scan_dataset
+
+                # read once: the sweep and the training use the same pictures and split
+                split = scan_dataset(args.data_dir, val_fraction=config.val_fraction, seed=config.seed)
                 try:
-                    found = _find_lr(args, config, cancel)
+                    found = _find_lr(args, config, cancel, split)
                 except CancelledError:
                     if _rank() == 0:
                         err("cancelled while looking for a learning rate; nothing was trained.")
                     return 130
                 # under torchrun every process swept on its own; train() makes all use rank 0's rate
                 config = replace(config, lr=found.suggestion)
-            result = train(args.data_dir, args.out, config, on_event=progress, cancel=cancel)
+            result = train(args.data_dir, args.out, config, on_event=progress, cancel=cancel, split=split)
     except StudioError:
         raise  # one line, exit 2 (cli.main)
     except (RuntimeError, MemoryError) as exc:

@@ -4,6 +4,10 @@ A backend turns a preprocessed ``float32`` batch ``(N, 3, H, W)`` into logits ``
 ``auto`` picks ONNX Runtime on the CPU (about twice as fast as eager PyTorch there, see
 docs/BENCHMARKS.md) and PyTorch on CUDA / MPS; if the ONNX route fails for any reason it falls
 back to PyTorch and says why in ``note``.
+
+Calibration needs nothing here: a model rebuilt from one of our files already has its temperature
+in its last layer (:func:`modelfile.build_from_info`, :mod:`calibration`), so every backend, and the
+ONNX graph made from it, gives the calibrated logits.
 """
 
 from __future__ import annotations

@@ -59,6 +59,10 @@ class HealthReport:
     part_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # class -> part -> readable
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     seconds: float = 0.0
+    #: Likely wrong labels (:mod:`.label_check`), only when asked for; None when it could not run.
+    labels_checked: bool = False
+    suspicious_labels: list | None = None
+    suspicious_note: str = ""
 
     @property
     def ok(self) -> bool:
@@ -84,6 +88,9 @@ class HealthReport:
             "warnings": [w.to_dict() for w in self.warnings],
             "errors": [e.to_dict() for e in self.errors],
             "seconds": round(self.seconds, 3),
+            **({"suspicious_labels": None if self.suspicious_labels is None
+                else [s.to_dict() for s in self.suspicious_labels],
+                "suspicious_labels_note": self.suspicious_note or None} if self.labels_checked else {}),
         }
 
 
@@ -208,6 +215,8 @@ def check_dataset(
     cancel=None,
     tiny_side: int = TINY_SIDE,
     full_decode: bool = False,
+    labels: bool = False,
+    arch: str = "resnet18",
 ) -> HealthReport:
     """Check a training folder: counts, damaged files, duplicates, tiny images, imbalance.
 
@@ -217,6 +226,9 @@ def check_dataset(
     ``full_decode=True`` decodes every image (slow, thorough). Never raises for a bad folder: fatal
     problems are in ``errors`` (``ok`` is False). ``progress(done, total)`` is called as files
     are checked. Raises :class:`CancelledError` when ``cancel`` (a ``threading.Event``) is set.
+    ``labels=True``: also look for pictures that seem to be in the wrong folder (needs ``arch``'s
+    ImageNet weights; without them ``suspicious_labels`` is None and ``suspicious_note`` says why),
+    on the files found here, so the folder is walked once.
     """
     t0 = time.perf_counter()
     tree = _read_tree(root)
@@ -280,8 +292,24 @@ def check_dataset(
     report.duplicates = [[Path(files[i][0]) for i in g] for g in dup_groups]
 
     _add_issues(report, tree, files, dup_groups, tiny_side)
+    if labels and report.ok:
+        bad = {str(p) for p, _ in report.unreadable}
+        _check_labels(report, [(p, cls) for p, _, cls in files if p not in bad], arch, progress, cancel)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _check_labels(report: HealthReport, files: list[tuple[str, str]], arch: str, progress, cancel) -> None:
+    from .errors import ModelError
+    from .label_check import find_suspicious_labels
+
+    report.labels_checked = True
+    try:
+        report.suspicious_labels = find_suspicious_labels(files, arch=arch, progress=progress, cancel=cancel)
+    except ModelError as exc:  # no (or a damaged) weights file: the rest of the report stands
+        report.suspicious_note = (
+            "Looking for pictures in the wrong folder needs the ImageNet weights, which could not be "
+            f"used: {exc}")
 
 
 # Format characters that are part of ordinary names: the zero-width joiner inside emoji sequences.

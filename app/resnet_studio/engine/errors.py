@@ -72,3 +72,7 @@ class OutputInUseError(OutputWriteError):
 
 class ModelOutputError(ModelError):
     """A model's forward pass gave no usable answer (NaN or infinite outputs)."""
+
+
+class SortError(StudioError):
+    """Pictures cannot be sorted into the chosen folder (it is inside the source, read-only, busy)."""

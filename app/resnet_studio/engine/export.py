@@ -1,7 +1,9 @@
 """Exporting a trained model for use outside the app: ONNX or TorchScript, checked by running it.
 
 The exported network takes a normalised ``float32`` batch ``(N, 3, crop, crop)`` (any N) and
-returns logits ``(N, classes)``. Class names and preprocessing travel inside the file (ONNX
+returns logits ``(N, classes)``, already divided by the model's calibration temperature (baked into
+the last layer when the model file is loaded, see :mod:`calibration`): a softmax of them gives the
+same calibrated probabilities as the app. Class names and preprocessing travel inside the file (ONNX
 ``metadata_props`` / a TorchScript extra file ``resnet_studio.json``), so the file alone is enough.
 
 Before anything is written, the exported bytes are loaded back (ONNX Runtime /
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import calibration
 from .errors import ExportError, StudioError
 from .fileio import atomic_write
 
@@ -35,7 +38,8 @@ def _metadata(info) -> dict:
         "classes": list(info.classes),
         "preprocess": info.preprocess.to_dict(),
         "input": "float32 (N, 3, crop_size, crop_size), RGB scaled to 0..1 then normalised with mean/std",
-        "output": "logits (N, classes); softmax gives probabilities",
+        "output": "logits (N, classes), calibrated (temperature already applied); softmax gives probabilities",
+        "temperature_applied": calibration.temperature_of(info),
         "name": info.name,
     }
 

@@ -58,6 +58,11 @@ def on_read_only_disk(folder: os.PathLike | str) -> bool:
         return False
 
 
+#: What ``os.link`` raises where a disk has no hard links (FAT, exFAT, some network shares) or the
+#: new name is on another disk: whoever links falls back to a copy.
+CANNOT_LINK = frozenset({errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK, errno.EOPNOTSUPP, errno.EACCES})
+
+
 def describe_os_error(exc: OSError) -> str:
     """A short reason for an OS error, in words a user understands."""
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))

@@ -9,8 +9,9 @@ training at once was 29-90 ms, goal under 50). In a process of its own the run h
 How: a :class:`JobProcess` is a ``spawn``-started child that imports the engine once and then runs
 jobs one at a time. A job is ``"module:function"`` plus keyword arguments of plain values; the
 function is called with ``on_event`` and ``cancel`` like every engine entry point. Its events come
-back as ``(kind, fields)`` pairs, gathered for at most :data:`EVENT_FLUSH_S`; its result as plain
-values; an engine error as the same :class:`StudioError` class with the same message and details.
+back as ``(kind, fields)`` pairs, gathered for at most :data:`EVENT_FLUSH_S` (the only batching:
+the window's relay shows each list as it comes); its result as plain values (converted once, here,
+where it leaves the helper); an engine error as the same :class:`StudioError` class with the same message and details.
 A cancel is a shared event the engine polls as usual. When the helper dies (killed, out of memory,
 a crash in native code) the caller gets a :class:`JobProcessError` instead of waiting forever.
 
@@ -40,8 +41,9 @@ from .errors import StudioError
 from .plain import plain_event, plain_values
 
 #: Events are sent to the caller in lists at most this often (seconds): a head-only run reports
-#: thousands of batches a second, one message each would cost the run time.
-EVENT_FLUSH_S = 0.02
+#: thousands of batches a second, one message each would cost the run time. The window shows each
+#: list as one update, so this is also how often its curves move (20 a second looks smooth).
+EVENT_FLUSH_S = 0.05
 #: How often the caller checks its cancel event and the helper's life while waiting (seconds).
 POLL_S = 0.05
 #: What a helper imports before it says it is ready: what a training run needs.
@@ -226,9 +228,11 @@ class JobProcess:
         return self.process.is_alive()
 
     def run(self, target: str, kwargs: dict, *, on_event: Callable[[str, dict], None] | None = None,
-            cancel: threading.Event | None = None) -> Any:
+            cancel: threading.Event | None = None,
+            on_events: Callable[[list[tuple[str, dict]]], None] | None = None) -> Any:
         """Run ``target`` (``"module:function"``) with ``kwargs`` in the helper; events go to
-        ``on_event(kind, fields)`` on this thread. Returns the result as plain values; raises what
+        ``on_event(kind, fields)`` on this thread, or, with ``on_events``, each list the helper
+        sent at once as ``[(kind, fields), ...]``. Returns the result as plain values; raises what
         the job raised (see :func:`_rebuild_error`) or :class:`JobProcessError`."""
         self._cancel.clear()
         try:
@@ -244,7 +248,9 @@ class JobProcess:
                     kind, payload = self._replies.recv()
                 except (EOFError, OSError) as exc:
                     raise self._died() from exc
-                if kind == "events":
+                if kind == "events" and on_events is not None:
+                    on_events([(event_kind, fields) for event_kind, fields in payload])
+                elif kind == "events":
                     for event_kind, fields in payload:
                         if on_event is not None:
                             on_event(event_kind, fields)
@@ -311,14 +317,15 @@ def prestart() -> None:
 
 
 def run_job(target: str, kwargs: dict, *, on_event: Callable[[str, dict], None] | None = None,
-            cancel: threading.Event | None = None) -> Any:
+            cancel: threading.Event | None = None,
+            on_events: Callable[[list[tuple[str, dict]]], None] | None = None) -> Any:
     """Run one job in an idle helper (one is started when none waits); see :meth:`JobProcess.run`."""
     with _lock:
         _prune_idle()
         host = _idle.pop() if _idle else _start()
     keep = False
     try:
-        result = host.run(target, kwargs, on_event=on_event, cancel=cancel)
+        result = host.run(target, kwargs, on_event=on_event, cancel=cancel, on_events=on_events)
         keep = True
         return result
     except StudioError:

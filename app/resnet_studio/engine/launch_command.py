@@ -46,6 +46,7 @@ _FLAGS: tuple[tuple[str, str, str], ...] = (
     ("schedule", "--schedule", "value"),
     ("augment", "--no-augment", "off"),
     ("hflip", "--no-flip", "off"),
+    ("balance", "--no-balance", "off"),
     ("name", "--name", "value"),
     ("allow_download", "--allow-download", "on"),
 )
@@ -83,7 +84,7 @@ def train_args(config: TrainConfig | Mapping | None, *, lr_auto: bool = False) -
             if value is None or value == getattr(defaults, name) or (name == "name" and not str(value).strip()):
                 continue
             args += [flag, _text(value)]
-        elif kind == "off" and not value:
+        elif kind == "off" and (not value or value == "off"):  # balance="off" is a word
             args.append(flag)
         elif kind == "on" and value:
             args.append(flag)

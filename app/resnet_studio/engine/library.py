@@ -91,6 +91,30 @@ def entry_for(path: os.PathLike | str) -> LibraryEntry:
         return LibraryEntry(p, None, DAMAGED, size, mtime)
 
 
+def _being_trained(p: Path) -> bool:
+    """A run's best-so-far (``NAME.partial.safetensors``) while that run still holds its output's
+    lock: not a model yet. Once the run has ended (cancelled, killed) the file is the user's."""
+    if not p.name.lower().endswith(".partial" + MODEL_SUFFIX):
+        return False
+    from filelock import FileLock, Timeout
+
+    from .fileio import _lock_file
+
+    final = p.with_name(p.name[: -len(".partial" + MODEL_SUFFIX)] + MODEL_SUFFIX)
+    lock_path = _lock_file(final)
+    if not lock_path.exists():
+        return False
+    probe = FileLock(lock_path, timeout=0, is_singleton=False, thread_local=False)
+    try:
+        probe.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    probe.release()
+    return False
+
+
 def list_models(folder: os.PathLike | str | None = None) -> list[LibraryEntry]:
     """Every model file in the library, newest first; damaged files are listed with their error."""
     d = Path(folder) if folder else library_dir()
@@ -99,7 +123,7 @@ def list_models(folder: os.PathLike | str | None = None) -> list[LibraryEntry]:
                  and not p.name.startswith(".")]
     except OSError:
         return []
-    entries = [entry_for(p) for p in files]
+    entries = [entry_for(p) for p in files if not _being_trained(p)]
     entries.sort(key=lambda e: (-e.modified, e.name.lower()))
     return entries
 
@@ -133,8 +157,10 @@ def _rewrite_with_info(src: Path, dest: Path, info: ModelInfo) -> None:
         raise ModelFileError(f"The model file {src.name} no longer exists.") from exc
 
 
-def rename_model(path: os.PathLike | str, new_name: str) -> Path:
-    """Give a model a new display name; its file is renamed to match. Returns the new path."""
+def rename_model(path: os.PathLike | str, new_name: str, *, runs_folder: os.PathLike | str | None = None) -> Path:
+    """Give a model a new display name; its file is renamed to match, and the records of the runs
+    that made it follow (``runs_folder``: where they are, default ``paths.runs_dir()``).
+    Returns the new path."""
     p = Path(path)
     name = " ".join(new_name.split())
     if not name:
@@ -149,7 +175,17 @@ def rename_model(path: os.PathLike | str, new_name: str) -> Path:
         except OSError as exc:
             dest.unlink(missing_ok=True)
             raise write_error(p, exc) from exc
+    _follow_in_runs(p, dest, name, runs_folder)
     return dest
+
+
+def _follow_in_runs(old: Path, new: Path, name: str | None, runs_folder) -> None:
+    from .runs import follow_model_file
+
+    try:
+        follow_model_file(old, new, name=name, folder=runs_folder)
+    except Exception:  # noqa: BLE001 - the model was renamed; a stale run record must not undo that
+        pass
 
 
 def delete_model(path: os.PathLike | str) -> TrashTicket:
@@ -176,6 +212,8 @@ def restore_model(ticket: TrashTicket) -> Path:
         os.replace(ticket.trashed, dest)
     except OSError as exc:
         raise write_error(dest, exc) from exc
+    if dest != ticket.original:  # its old name was taken meanwhile: its runs follow it
+        _follow_in_runs(ticket.original, dest, None, None)
     return dest
 
 
@@ -226,3 +264,85 @@ def import_model_file(
     with atomic_write(dest) as fout:
         fout.write(data)
     return dest
+
+
+# -- naming a model: what every command taking --model or MODEL understands -----------------------
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _exists(spec: str) -> bool:
+    try:
+        os.stat(spec)
+    except (OSError, ValueError):  # ValueError: a NUL byte; OSError also covers a name too long
+        return False
+    return True
+
+
+def _names_of(entries: list[LibraryEntry]) -> dict[str, list[LibraryEntry]]:
+    """Every name a library model answers to (display name, file name, file stem), folded."""
+    names: dict[str, list[LibraryEntry]] = {}
+    for e in entries:
+        for n in {_folded(e.name), _folded(e.path.name), _folded(e.path.stem)}:
+            if n:
+                names.setdefault(n, []).append(e)
+    return names
+
+
+def resolve_model(spec: os.PathLike | str, *, folder: os.PathLike | str | None = None) -> str:
+    """What the user called a model, as the zoo name or file path the engine loads.
+
+    In this order: a zoo name (``resnet50``, any case); an existing file or folder (its own error
+    comes when it is loaded); a model of the library (``folder``, default the user's) by its name
+    or file name, case-insensitive, exactly, then a unique beginning. Raises :class:`ModelError`
+    with close names ("did you mean …?") when nothing, or more than one model, matches.
+    """
+    from .errors import ModelError
+    from .zoo import ZOO
+
+    s = str(spec)
+    if s in ZOO:
+        return s
+    if s.lower() in ZOO:
+        return s.lower()
+    if _exists(s):
+        return s
+    entries = list_models(folder)
+    names = _names_of(entries)
+    key = _folded(s)
+    exact = _unique(names.get(key, [])) if key else []
+    if len(exact) == 1:
+        return str(exact[0].path)
+    if len(exact) > 1:
+        files = ", ".join(e.path.name for e in exact)
+        raise ModelError(f"Several of your models are called '{s}' ({files}); give the model's file instead.")
+    starts = _unique([e for n, found in names.items() if key and n.startswith(key) for e in found])
+    if len(starts) == 1:
+        return str(starts[0].path)
+    if len(starts) > 1:
+        listed = ", ".join(f"'{e.name}'" for e in starts[:6])
+        raise ModelError(f"'{s}' could be any of {listed}; type more of the name.")
+    raise ModelError(_not_found_message(s, entries))
+
+
+def _unique(entries: list[LibraryEntry]) -> list[LibraryEntry]:
+    seen: dict[Path, LibraryEntry] = {}
+    for e in entries:
+        seen.setdefault(e.path, e)
+    return list(seen.values())
+
+
+def _not_found_message(spec: str, entries: list[LibraryEntry]) -> str:
+    import difflib
+
+    from .zoo import ZOO
+
+    by_folded = {}
+    for name in [*ZOO, *(e.name for e in entries)]:
+        by_folded.setdefault(_folded(name), name)
+    close = difflib.get_close_matches(_folded(spec), list(by_folded), n=3, cutoff=0.5)
+    if close:
+        hint = " Did you mean " + " or ".join(f"'{by_folded[c]}'" for c in close) + "?"
+    else:
+        hint = " 'resnet-studio models' lists the models you can use."
+    return f"'{spec}' is neither a model name, nor the name of one of your models, nor an existing model file.{hint}"

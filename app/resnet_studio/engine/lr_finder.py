@@ -193,6 +193,7 @@ def find_lr(
     steps: int = 100,
     on_event: EventFn | None = None,
     cancel: threading.Event | None = None,
+    split=None,
 ) -> LRFinderResult:
     """Sweep the learning rate on ``data_dir`` for the training ``config`` describes; suggest one.
 
@@ -216,7 +217,8 @@ def find_lr(
         raise ModelError(f"The learning rates to try must grow: from {start_lr:g} to {end_lr:g} is not a range.")
     _train._check_config(config)
     emit(StageEvent("preparing", "Reading the folder"))
-    split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
+    if split is None:  # else read by the caller, who trains on the same split next (``train(split=)``)
+        split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
     device = _device(config.device)
     plan = _train.plan_training(config, len(split.train), device.type)
 

@@ -65,6 +65,10 @@ class Metrics:
     confusion_matrix: list[list[int]]
     misclassified: list[dict] = field(default_factory=list)  # {"path","true","predicted","confidence","loss"}
     count: int = 0
+    # what they were computed from, for fitting the calibration after training; not in to_dict()
+    probs: np.ndarray | None = field(default=None, repr=False, compare=False)
+    labels: np.ndarray | None = field(default=None, repr=False, compare=False)
+    paths: list[str] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -87,9 +91,10 @@ def compute_metrics(
 ) -> Metrics:
     """Metrics from true class indices and predicted probabilities ``(n, num_classes)``.
 
-    ``misclassified`` lists the wrongly predicted images, worst first: highest loss, i.e. the
-    model was most sure of a wrong answer (fastai's "top losses"). ``confidence`` is the
-    probability given to the (wrong) predicted class.
+    ``misclassified`` lists the wrongly predicted images, surest mistakes first: highest
+    ``confidence``, the probability given to the (wrong) predicted class; among equally sure ones
+    the higher loss first. (Sorting by loss alone, fastai's "top losses", put a picture the model
+    was 40 % sure of before one it was 90 % sure of whenever the true class got even less.)
     """
     num_classes = len(classes)
     t = np.asarray(y_true, dtype=np.int64).reshape(-1)
@@ -99,8 +104,9 @@ def compute_metrics(
     losses = -np.log(np.clip(p_true, 1e-12, 1.0))
     cm = confusion_matrix(t, pred, num_classes)
     wrong = np.flatnonzero(pred != t)
-    # stable order: ties keep input order, so results do not depend on sort internals
-    wrong = wrong[np.argsort(-losses[wrong], kind="stable")][:max_misclassified]
+    # stable order: full ties keep input order, so results do not depend on sort internals
+    sure = p[wrong, pred[wrong]] if len(wrong) else np.zeros(0)
+    wrong = wrong[np.lexsort((-losses[wrong], -sure))][:max_misclassified]
     misclassified = [
         {
             "path": str(paths[i]) if paths is not None else str(int(i)),
@@ -119,7 +125,37 @@ def compute_metrics(
         confusion_matrix=cm,
         misclassified=misclassified,
         count=int(len(t)),
+        probs=p,
+        labels=t,
+        paths=[str(x) for x in paths] if paths is not None else None,
     )
+
+
+#: Pictures listed per confusion-matrix cell (surest first); a cell's count says how many there are.
+MAX_CELL_PATHS = 200
+
+
+def cell_paths(metrics: Metrics, max_per_cell: int = MAX_CELL_PATHS) -> list[dict]:
+    """The pictures behind each non-empty confusion-matrix cell, as plain values:
+    ``[{"true": i, "predicted": j, "paths": [...], "confidence": [...]}]``, row by row, each
+    cell's pictures the surest answer first (the diagonal: the right ones). ``[]`` when the
+    metrics were computed without paths."""
+    if metrics.paths is None or metrics.probs is None or metrics.labels is None or not len(metrics.labels):
+        return []
+    p, t = metrics.probs, metrics.labels
+    pred = p.argmax(axis=1)
+    sure = p[np.arange(len(t)), pred]
+    cells = []
+    n = p.shape[1]
+    for i in range(n):
+        for j in range(n):
+            idx = np.flatnonzero((t == i) & (pred == j))
+            if not len(idx):
+                continue
+            idx = idx[np.argsort(-sure[idx], kind="stable")][:max_per_cell]
+            cells.append({"true": i, "predicted": j, "paths": [metrics.paths[k] for k in idx],
+                          "confidence": [float(sure[k]) for k in idx]})
+    return cells
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -127,3 +163,52 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
+
+
+#: The Train results' reliability table: how often the model is right when it says so much.
+RELIABILITY_EDGES = (0.5, 0.7, 0.9, 0.99, 1.0)
+
+
+def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bool], bins: int = 15) -> float:
+    """ECE: the gap between stated top-1 confidence and the share right, averaged over ``bins``
+    equal-width bins weighted by how many answers fall in each (0.0 for a perfectly calibrated
+    model, and for no answers). A confidence exactly on an edge belongs to the lower bin."""
+    conf = np.asarray(confidence, dtype=np.float64).reshape(-1)
+    right = np.asarray(correct, dtype=bool).reshape(-1)
+    if conf.shape != right.shape:
+        raise ValueError(f"confidence and correct differ in length ({conf.size} vs {right.size})")
+    if bins < 1:
+        raise ValueError("bins must be at least 1")
+    if not conf.size:
+        return 0.0
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    idx = np.clip(np.searchsorted(edges, conf, side="left") - 1, 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            total += m.mean() * abs(right[m].mean() - conf[m].mean())
+    return float(total)
+
+
+def reliability_bins(confidence: Sequence[float], correct: Sequence[bool],
+                     edges: Sequence[float] = RELIABILITY_EDGES) -> list[dict]:
+    """One row per bin ``[lo, hi)`` of top-1 confidence (the last one includes ``hi``): ``lo``,
+    ``hi``, ``count``, ``right`` (answers in the bin that were right), ``accuracy`` (``right /
+    count``, 0.0 when empty) and ``confidence`` (their mean confidence, 0.0 when empty). Answers
+    below the first edge are in no bin: with ten categories a top-1 of 40 % is already "not sure"."""
+    conf = np.asarray(confidence, dtype=np.float64).reshape(-1)
+    right = np.asarray(correct, dtype=bool).reshape(-1)
+    if conf.shape != right.shape:
+        raise ValueError(f"confidence and correct differ in length ({conf.size} vs {right.size})")
+    rows = []
+    for i, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
+        last = i == len(edges) - 2
+        m = (conf >= lo) & ((conf <= hi) if last else (conf < hi))
+        n = int(m.sum())
+        rows.append({
+            "lo": float(lo), "hi": float(hi), "count": n, "right": int(right[m].sum()),
+            "accuracy": float(right[m].mean()) if n else 0.0,
+            "confidence": float(conf[m].mean()) if n else 0.0,
+        })
+    return rows

@@ -64,6 +64,9 @@ BAD_DETAILS = "This model file is damaged: its training details cannot be read."
 NOT_FINITE = "This model file is damaged: some of its weights are not numbers (NaN or infinite)."
 NEGATIVE_VARIANCE = "This model file is damaged: some of its weights have impossible values (a negative variance)."
 BAD_DTYPE = "This model file is damaged: some of its weights are not stored as numbers a model can use."
+BAD_CALIBRATION = "This model file is damaged: its confidence setting (calibration) cannot be used."
+#: The temperatures calibration may fit (engine/calibration.py); a file outside them is damaged.
+TEMPERATURE_RANGE = (0.5, 20.0)
 
 _DTYPES = {  # safetensors dtype -> (torch dtype name, bytes per element)
     "F64": ("float64", 8), "F32": ("float32", 4), "F16": ("float16", 2), "BF16": ("bfloat16", 2),
@@ -412,6 +415,20 @@ def check_metadata(d, path: Path | None) -> None:
         raise fail(BAD_SIZES, path, "no preprocess table")
     check_preprocess(d["preprocess"], path)
     check_details(d, path)
+    check_calibration(d, path)
+
+
+def check_calibration(d: dict, path: Path | None) -> None:
+    """``calibration`` (absent in files before issue 15: temperature 1.0) is a table whose
+    ``temperature`` is a finite number in :data:`TEMPERATURE_RANGE` (or exactly 1.0): it divides
+    every logit, so 0, a negative or a huge value would turn every answer into nonsense."""
+    cal = d.get("calibration", {})
+    if not isinstance(cal, dict):
+        raise fail(BAD_CALIBRATION, path, f"calibration is a {type(cal).__name__}, not a table")
+    t = cal.get("temperature", 1.0)
+    lo, hi = TEMPERATURE_RANGE
+    if not _is_number(t) or not (t == 1.0 or lo <= t <= hi):
+        raise fail(BAD_CALIBRATION, path, f"temperature = {t!r}"[:200])
 
 
 # --- the weights -------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ class ModelInfo:
     small_input: bool = False
     metrics: dict = field(default_factory=dict)  # val_accuracy, per_class, confusion_matrix, ...
     training: dict = field(default_factory=dict)  # settings the model was trained with
+    # {"temperature", "method", "pictures", "ece_before", "ece_after", "reliability"} (calibration.py);
+    # empty in files made before issue 15: temperature 1.0
+    calibration: dict = field(default_factory=dict)
     dataset_dir: str | None = None
     name: str = ""
     created: str = field(default_factory=lambda: _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
@@ -45,6 +48,13 @@ class ModelInfo:
     @property
     def num_classes(self) -> int:
         return len(self.classes)
+
+    @property
+    def not_useful(self) -> str:
+        """"" for a model worth using; else why it is hardly better than guessing (``"chance"``,
+        ``"one_category"``: ``metrics["not_useful"]``, written by training)."""
+        reason = self.metrics.get("not_useful", "") if isinstance(self.metrics, dict) else ""
+        return reason if isinstance(reason, str) else ""
 
     def to_json(self) -> str:
         d = asdict(self)
@@ -171,7 +181,9 @@ def _check_class_count(info: ModelInfo, state_dict: dict, path: Path | None) -> 
 def build_from_info(info: ModelInfo, state_dict: dict | None = None, *, path: Path | None = None):
     """Rebuild the network described by ``info`` and load ``state_dict`` into it (eval mode).
 
-    With a state dict the model takes ownership of its tensors (no copy, no random init).
+    With a state dict the model takes ownership of its tensors (no copy, no random init), and
+    the file's calibration temperature is applied to its last layer: whatever runs or exports the
+    network from here on gives the calibrated probabilities.
     """
     from .zoo import build_loaded_model, build_model
 
@@ -179,13 +191,16 @@ def build_from_info(info: ModelInfo, state_dict: dict | None = None, *, path: Pa
     if state_dict is None:
         return build_model(info.arch, num_classes=info.num_classes, small_input=info.small_input).eval()
     _check_class_count(info, state_dict, path)
+    from .calibration import apply_to_model, temperature_of
+
     try:
-        return build_loaded_model(info.arch, state_dict, info.num_classes, small_input=info.small_input)
+        model = build_loaded_model(info.arch, state_dict, info.num_classes, small_input=info.small_input)
     except RuntimeError as exc:
         raise ModelFileError(
             f"{label} does not match its architecture ({info.arch}); it may be damaged.",
             details=str(exc)[:2000],
         ) from exc
+    return apply_to_model(model, temperature_of(info))
 
 
 def load_model(path: os.PathLike | str):

@@ -2,7 +2,9 @@
 
 On the CPU, ONNX Runtime runs a ResNet forward about twice as fast as eager PyTorch (see
 docs/BENCHMARKS.md). The export costs a few seconds, so the graph is cached under
-``paths.user_cache_dir() / "onnx"``, keyed by a hash of the weights and the input size; the next
+``paths.user_cache_dir() / "onnx"``, keyed by a hash of the weights (with the calibration
+temperature already folded into the last layer, so a recalibrated model never meets an old
+graph) and the input size; the next
 start finds it and is ready in a fraction of a second. Every step that can fail (exporter, ONNX
 Runtime missing, a graph that disagrees with PyTorch) raises :class:`OrtUnavailable`, and the
 caller falls back to PyTorch.

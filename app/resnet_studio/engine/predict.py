@@ -18,7 +18,7 @@ import logging
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +32,7 @@ from .devices import describe_device, pick_device
 from .errors import CancelledError, ImageReadError, ModelError
 from .fileio import atomic_write
 from .images import open_image
-from .zoo import ProgressFn
+from .zoo import ZOO, ProgressFn
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -55,6 +55,11 @@ class ClassifyResult:
     predictions: list[Prediction] = field(default_factory=list)  # best first; empty on error
     error: str | None = None  # readable message when the file failed
     thumbnail: "Image.Image | None" = None  # only when asked (thumbnail_size), from the same decode
+    # Which model made it (see Predictor.provenance): a list, CSV or JSON that can hold results of
+    # two models must say per row which one each came from.
+    model: str = ""  # the model's display name
+    model_file: str = ""  # its file, or "ImageNet ResNet-18" for an ImageNet model
+    backend: str = ""  # e.g. "ONNX Runtime CPU, float32"
 
     @property
     def top1(self) -> Prediction | None:
@@ -64,12 +69,36 @@ class ClassifyResult:
     def ok(self) -> bool:
         return self.error is None
 
-    def to_dict(self) -> dict:
+    def plain(self) -> dict:
+        """The result as plain values (a *row*): what crosses to the GUI and what the CSV and JSON
+        writers take. ``predictions`` are ``(label, score, class index)`` tuples, best first."""
         return {
-            "path": self.path,
-            "predictions": [{"label": p.label, "score": p.score} for p in self.predictions],
+            "path": str(self.path),
+            "predictions": [(str(p.label), float(p.score), int(p.index)) for p in self.predictions],
             "error": self.error,
+            "model": self.model,
+            "model_file": self.model_file,
+            "backend": self.backend,
         }
+
+    def to_dict(self) -> dict:
+        """The JSON object of ``classify --json``."""
+        return json_row(self.plain())
+
+
+#: The columns (and JSON fields) that say which model made a row, after the results' own.
+PROVENANCE_FIELDS = ("model", "model_file", "backend")
+
+
+def json_row(row: Mapping) -> dict:
+    """A plain row (:meth:`ClassifyResult.plain`) as the JSON object ``classify --json`` prints."""
+    out = {
+        "path": row["path"],
+        "predictions": [{"label": p[0], "score": p[1]} for p in row["predictions"]],
+        "error": row.get("error"),
+    }
+    out.update({k: row.get(k, "") for k in PROVENANCE_FIELDS})
+    return out
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -78,6 +107,29 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     np.exp(z, out=z)
     z /= z.sum(axis=1, keepdims=True)
     return z
+
+
+def model_file_label(source: str) -> str:
+    """Where a model came from, for a results row: its file (absolute), or "ImageNet ResNet-18"."""
+    if source in ZOO:
+        return f"ImageNet {ZOO[source].display_name}"
+    return os.path.abspath(source)
+
+
+_DEVICE_WORDS = {"cpu": "CPU", "cuda": "CUDA", "mps": "MPS"}
+
+
+def backend_label(backend, device, model) -> str:
+    """What ran the model, and at which precision: "ONNX Runtime CPU, float32", "PyTorch CUDA, float32"."""
+    # ONNX Runtime here always runs on the CPU, whatever device torch was given.
+    kind = "cpu" if backend.name == "onnxruntime" else getattr(device, "type", str(device))
+    precision = getattr(backend, "precision", None)
+    if not precision:
+        try:
+            precision = str(next(model.parameters()).dtype).removeprefix("torch.")
+        except (StopIteration, AttributeError, TypeError):
+            precision = "float32"  # what both backends feed the model (see backends.py)
+    return f"{backend.describe()} {_DEVICE_WORDS.get(kind, kind.upper())}, {precision}"
 
 
 def _default_workers() -> int:
@@ -141,6 +193,11 @@ class Predictor:
             cache=onnx_cache, on_status=on_status,
         )
         self.device_description: str = f"{describe_device(self.device)} · {self.backend.describe()}"
+        self.provenance: dict[str, str] = {
+            "model": str(self.name),
+            "model_file": model_file_label(self.classifier.source),
+            "backend": backend_label(self.backend, self.device, self.classifier.model),
+        }
 
     @property
     def backend_name(self) -> str:
@@ -252,9 +309,9 @@ class Predictor:
                 row = 0
                 for path, ld in group:
                     if ld.array is None:
-                        yield ClassifyResult(path, [], ld.error or "This file could not be read.")
+                        yield ClassifyResult(path, [], ld.error or "This file could not be read.", **self.provenance)
                     else:
-                        yield ClassifyResult(path, self._top(probs[row], k), None, ld.thumbnail)
+                        yield ClassifyResult(path, self._top(probs[row], k), None, ld.thumbnail, **self.provenance)
                         row += 1
         finally:
             for _, fut in pending:
@@ -266,25 +323,27 @@ def csv_header(top_k: int) -> list[str]:
     cols = ["path", "top1_label", "top1_score"]
     for i in range(1, top_k + 1):
         cols += [f"label_{i}", f"score_{i}"]
-    return cols + ["error"]
+    return cols + ["error", *PROVENANCE_FIELDS]
 
 
-def csv_row(result: ClassifyResult, top_k: int) -> list[str]:
-    top = result.top1
-    row = [result.path, top.label if top else "", f"{top.score:.6f}" if top else ""]
+def csv_row(row: Mapping | ClassifyResult, top_k: int) -> list[str]:
+    """One CSV line of a plain row (a :class:`ClassifyResult` is taken too, as its row)."""
+    if isinstance(row, ClassifyResult):
+        row = row.plain()
+    preds = row["predictions"]
+    top = preds[0] if preds else None
+    line = [row["path"], top[0] if top else "", f"{top[1]:.6f}" if top else ""]
     for i in range(top_k):
-        if i < len(result.predictions):
-            p = result.predictions[i]
-            row += [p.label, f"{p.score:.6f}"]
-        else:
-            row += ["", ""]
-    return row + [result.error or ""]
+        line += [preds[i][0], f"{preds[i][1]:.6f}"] if i < len(preds) else ["", ""]
+    return line + [row.get("error") or "", *(row.get(k, "") for k in PROVENANCE_FIELDS)]
 
 
-def write_results_csv(results: Iterable[ClassifyResult], path: os.PathLike | str, top_k: int) -> Path:
+def write_results_csv(rows: Iterable[Mapping | ClassifyResult], path: os.PathLike | str, top_k: int) -> Path:
     """Write results (consumed as they come) to ``path`` atomically; returns ``path``.
 
-    Columns: path, top1_label, top1_score, label_1, score_1 … label_k, score_k, error.
+    ``rows``: plain rows (:meth:`ClassifyResult.plain`, as the CLI and the app's results list hold
+    them) or :class:`ClassifyResult` objects. Columns: path, top1_label, top1_score, label_1,
+    score_1 … label_k, score_k, error, model, model_file, backend (which model made each row).
     UTF-8 with a byte-order mark, so Excel shows Chinese and other non-ASCII names correctly
     (a file name that is not valid Unicode is written with backslash escapes rather than failing).
     Raises :class:`OutputWriteError` when the file cannot be written.
@@ -293,6 +352,6 @@ def write_results_csv(results: Iterable[ClassifyResult], path: os.PathLike | str
     with atomic_write(target, "w", encoding="utf-8-sig", errors="backslashreplace", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(csv_header(top_k))
-        for result in results:
-            writer.writerow(csv_row(result, top_k))
+        for row in rows:
+            writer.writerow(csv_row(row, top_k))
     return target

@@ -8,7 +8,8 @@ CLI or a test can read them from a Python prompt.
 
 A run is recorded when :func:`~.train.train` returns, cancelled runs included (marked
 ``cancelled``). The model file a run wrote may later be renamed or deleted by the user; the record
-keeps the path it had (:func:`update_model_path` follows a rename made by the app).
+keeps the path it had: :func:`update_model_path` follows the app's "Save model", and
+:func:`follow_model_file` follows a rename in the library (``engine.library.rename_model``).
 """
 
 from __future__ import annotations
@@ -261,3 +262,31 @@ def update_model_path(run_id: str, model_path: os.PathLike | str | None, *, name
         record.name = name
     save_run(record, folder)
     return record
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+    except (TypeError, ValueError):
+        return False
+
+
+def follow_model_file(old: os.PathLike | str, new: os.PathLike | str, *, name: str | None = None,
+                      folder: os.PathLike | str | None = None) -> list[str]:
+    """A model file moved from ``old`` to ``new`` (renamed in the library): every run that made it
+    now points at ``new`` (and is called ``name``, when given). Returns the ids of the runs changed;
+    a record that cannot be rewritten is left as it was."""
+    old_p, new_p = Path(old), Path(new)
+    changed = []
+    for record in list_runs(folder):
+        if not record.model_path or not _same_file(record.model_path, old_p):
+            continue
+        record.model_path = os.fspath(new_p)
+        if name:
+            record.name = name
+        try:
+            save_run(record, folder)
+        except StudioError:
+            continue
+        changed.append(record.run_id)
+    return changed

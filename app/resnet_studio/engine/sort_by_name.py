@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .dataset_tree import ProgressFn, _entry_is_dir, _folder_problem, _is_hidden, _list_dir, _skip_reason
 from .errors import DatasetError
-from .fileio import describe_os_error, write_error
+from .fileio import CANNOT_LINK, describe_os_error, write_error
 from .images import picture_problem
 
 # --------------------------------------------------------------------------------------------
@@ -248,7 +248,7 @@ def _move_exclusive(src: Path, target: Path) -> OSError | None:
         raise
     except OSError as exc:
         # No hard links here (another disk, FAT/exFAT, some network shares): copy, then delete.
-        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK, errno.EOPNOTSUPP, errno.EACCES):
+        if exc.errno not in CANNOT_LINK:
             raise
         _copy_exclusive(src, target)
     try:

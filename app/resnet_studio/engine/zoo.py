@@ -11,6 +11,7 @@ names and the preprocessing, so inference matches torchvision's reference.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import http.client
 import json
@@ -18,6 +19,7 @@ import os
 import re
 import sys
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -196,20 +198,51 @@ def download_weights(
                         progress(done, total)
                 if total and done != total:
                     raise WeightsNotFoundError(
-                        f"The download of {src.filename} stopped early ({done} of {total} bytes). Try again."
+                        DOWNLOAD_CUT_SHORT, details=f"{src.url}: {done} of {total} bytes of {src.filename}"
                     )
                 if not src.check(digest.hexdigest()):
                     raise WeightsNotFoundError(
-                        f"The downloaded file {src.filename} is not the expected one (checksum mismatch); "
-                        "it was not saved. Try again later."
+                        DOWNLOAD_DAMAGED, details=f"{src.url}: sha256 {digest.hexdigest()} of {src.filename}"
                     )
     except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError is an OSError
-        raise WeightsNotFoundError(
-            f"Could not download the weights for {arch_info(name).display_name} ({exc}). "
-            f"Check the internet connection, or put {src.filename} into {dest_dir}.",
-            details=f"{src.url}: {exc!r}",
-        ) from exc
+        raise WeightsNotFoundError(_download_failure(name, src, dest_dir, exc),
+                                   details=f"{src.url}\n{exc}\n{exc!r}") from exc
     return dest
+
+
+# What went wrong with a download, in words a user can act on; the raw error goes under Details.
+DOWNLOAD_NO_INTERNET = ("Could not download the weights: there is no internet connection. Check the connection "
+                        "and try again.")
+DOWNLOAD_TIMED_OUT = ("The download server did not answer in time, so the weights could not be downloaded. "
+                      "Check the connection and try again.")
+DOWNLOAD_DISK_FULL = ("There is not enough free space on the disk to save the weights. Free some space and try "
+                      "again.")
+DOWNLOAD_CUT_SHORT = "The download stopped early, so the weights were not saved. Try again."
+DOWNLOAD_DAMAGED = ("The downloaded weights were damaged on the way (they do not match their checksum), so they "
+                    "were not saved. Try again.")
+
+
+def _download_failure(name: str, src: WeightSource, dest_dir: Path, exc: BaseException) -> str:
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) and not isinstance(
+        exc, urllib.error.HTTPError) else exc
+    if isinstance(exc, urllib.error.HTTPError):
+        if exc.code == 404:
+            return (f"The weights for {arch_info(name).display_name} are no longer at their internet address "
+                    f"(error 404). Put the file {src.filename} into {dest_dir}, or update ResNet Studio.")
+        if exc.code >= 500:
+            return f"The download server has a problem right now (error {exc.code}). Try again later."
+        return f"The download server refused the download (error {exc.code}). Try again later."
+    if isinstance(exc, http.client.IncompleteRead):
+        return DOWNLOAD_CUT_SHORT
+    if isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError
+        return DOWNLOAD_TIMED_OUT
+    if isinstance(reason, OSError) and reason.errno == errno.ENOSPC:
+        return DOWNLOAD_DISK_FULL
+    if isinstance(exc, urllib.error.URLError) and isinstance(reason, OSError):
+        # no name lookup (socket.gaierror), connection refused or unreachable: all "no internet"
+        return DOWNLOAD_NO_INTERNET
+    return (f"The weights for {arch_info(name).display_name} could not be downloaded. Check the internet "
+            f"connection, or put the file {src.filename} into {dest_dir}.")
 
 
 def missing_weights_error(name: str) -> WeightsNotFoundError:

@@ -6,11 +6,15 @@ generic sentence and its traceback goes under Details (and to stderr).
 
 from __future__ import annotations
 
+import functools
+import re
 import sys
 import traceback
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .engine_messages import MORE_ENGINE_MESSAGES
 
 
 # The engine's fixed per-file messages (engine/images.py, engine/predict.py), listed here so
@@ -82,12 +86,82 @@ ENGINE_MESSAGES = (
                       "variance)."),
     QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged: some of its weights are not stored as numbers a model can use."),
     QT_TRANSLATE_NOOP("EngineMessages", "This model file is damaged and cannot be used."),
-)
+) + MORE_ENGINE_MESSAGES  # templates ("…{name}…") and the rest of the engine's sentences
 
 
-def translate_engine_message(text: str) -> str:
-    """The user's language for the engine's fixed messages; other text is returned as it is."""
-    return QCoreApplication.translate("EngineMessages", text) if text else text
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@functools.lru_cache(maxsize=1)
+def _templates() -> tuple[frozenset[str], tuple[tuple[re.Pattern, str], ...]]:
+    """The fixed sentences, and each template ("…{name}…") as a pattern that finds its arguments
+    in the English sentence the engine made (messages cross threads and files as plain text)."""
+    fixed, patterns = set(), []
+    for entry in ENGINE_MESSAGES:
+        if not _PLACEHOLDER.search(entry):
+            fixed.add(entry)
+            continue
+        regex, seen, last = "", set(), 0
+        for m in _PLACEHOLDER.finditer(entry):
+            regex += re.escape(entry[last:m.start()])
+            name = m.group(1)
+            regex += f"(?P={name})" if name in seen else f"(?P<{name}>.*?)"
+            seen.add(name)
+            last = m.end()
+        regex += re.escape(entry[last:])
+        patterns.append((re.compile(regex, re.S), entry))
+    # the longest literal text first: "…too large ({width} × {height} pixels)…" before "…too large{size}…"
+    patterns.sort(key=lambda p: -len(_PLACEHOLDER.sub("", p[1])))
+    return frozenset(fixed), tuple(patterns)
+
+
+@functools.lru_cache(maxsize=2048)
+def _match(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    fixed, patterns = _templates()
+    if text in fixed:
+        return text, ()
+    for pattern, entry in patterns:
+        m = pattern.fullmatch(text)
+        if m:
+            return entry, tuple(m.groupdict().items())
+    return None
+
+
+def translate_engine_message(text: str, _depth: int = 0) -> str:
+    """The user's language for the engine's messages: a fixed sentence, or a template of the
+    catalogue whose arguments (file names, numbers) are put into its translation. An argument
+    that is itself a catalogue sentence is translated too; other text is returned as it is."""
+    if not text:
+        return text
+    found = _match(text)
+    if found is None:
+        return text
+    entry, args = found
+    translated = QCoreApplication.translate("EngineMessages", entry)
+    if not args:
+        return translated
+    values = {k: translate_engine_message(v, _depth + 1) if _depth < 2 else v for k, v in args}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost or mangled an argument
+        return text
+
+
+class EngineText:
+    """An engine message that says itself in the current language each time it becomes a string
+    (a banner keeps one and shows it again after a language switch)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __str__(self) -> str:
+        return translate_engine_message(self.message)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EngineText) and other.message == self.message
+
+    def __repr__(self) -> str:
+        return f"EngineText({self.message!r})"
 
 
 def describe_exception(exc: BaseException) -> tuple[str, str]:

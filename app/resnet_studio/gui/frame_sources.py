@@ -35,6 +35,10 @@ class FrameSource(QObject):
         """Why this source can never give frames on this computer ("" when it can)."""
         return ""
 
+    def unavailable_details(self) -> str:
+        """The technical side of :meth:`unavailable_reason` (a library name, an install command)."""
+        return ""
+
     def devices(self) -> list[CameraInfo]:
         return []
 
@@ -165,20 +169,36 @@ def load_multimedia():
         return None, exc
 
 
-def multimedia_problem(exc: BaseException) -> str:
-    """Why the camera cannot work, for a person, from the import error."""
+def multimedia_problem_parts(exc: BaseException) -> tuple[str, str]:
+    """Why the camera cannot work, from the import error: plain words for anyone, and the
+    technical detail (the missing library, how to install it, Python's message) for Details."""
     text = str(exc)
+    raw = f"{type(exc).__name__}: {text}"
     if "libpulse" in text:
-        return QCoreApplication.translate(
-            "CameraSource", "The camera cannot be used: a system library is missing (libpulse). "
-                            "Install the package “libpulse0” (for example: sudo apt install libpulse0), "
-                            "then restart ResNet Studio.")
+        # The installer does not bring libpulse (docs/PACKAGING.md): the fix is the system's.
+        return (QCoreApplication.translate(
+                    "CameraSource", "The camera needs a sound and video library that is missing on this "
+                                    "computer. Whoever looks after this computer can add it (see Details); "
+                                    "then restart ResNet Studio. Everything else works without it."),
+                QCoreApplication.translate(
+                    "CameraSource", "Missing system library: libpulse.so.0 (PulseAudio), needed by Qt Multimedia.\n"
+                                    "Debian or Ubuntu: sudo apt install libpulse0\n"
+                                    "Fedora: sudo dnf install pulseaudio-libs") + "\n\n" + raw)
     if isinstance(exc, ModuleNotFoundError):
-        return QCoreApplication.translate(
-            "CameraSource", "The camera cannot be used: this copy of ResNet Studio was installed without "
-                            "camera support (the PySide6-Addons package is missing).")
-    return QCoreApplication.translate(
-        "CameraSource", "The camera cannot be used: camera support could not be loaded on this computer.")
+        return (QCoreApplication.translate(
+                    "CameraSource", "This copy of ResNet Studio was installed without camera support. "
+                                    "Reinstalling ResNet Studio adds it."),
+                QCoreApplication.translate(
+                    "CameraSource", "The PySide6-Addons package (Qt Multimedia) is missing.") + "\n\n" + raw)
+    return (QCoreApplication.translate(
+                "CameraSource", "The camera cannot be used: camera support could not be loaded on this computer."),
+            raw)
+
+
+def multimedia_problem(exc: BaseException) -> str:
+    """The whole explanation, plain words first, then the detail (for a report or a log)."""
+    plain, details = multimedia_problem_parts(exc)
+    return f"{plain}\n\n{details}"
 
 
 class CameraSource(FrameSource):
@@ -194,7 +214,7 @@ class CameraSource(FrameSource):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._qm, exc = load_multimedia()
-        self._reason = multimedia_problem(exc) if exc is not None else ""
+        self._reason, self._details = multimedia_problem_parts(exc) if exc is not None else ("", "")
         self.import_error = exc
         self._camera = None
         self._device = ""
@@ -214,6 +234,9 @@ class CameraSource(FrameSource):
 
     def unavailable_reason(self) -> str:
         return self._reason
+
+    def unavailable_details(self) -> str:
+        return self._details
 
     def _inputs(self) -> list:
         return list(self._qm.QMediaDevices.videoInputs()) if self._qm is not None else []

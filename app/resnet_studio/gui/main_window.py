@@ -1,9 +1,11 @@
-"""The main window: Classify, Train, Models and Camera tabs, menus, status bar, and a clean shutdown."""
+"""The main window: Classify, Train, Models, Camera and Label tabs, menus, status bar, and a clean shutdown."""
 
 from __future__ import annotations
 
 import gc
 import importlib
+import time
+import warnings
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
@@ -14,16 +16,22 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from .classify_view import ClassifyView
 from .i18n import LANGUAGES, LanguageManager
-from .jobs.library import list_models
+from .jobs.library_watch import LibraryWatch
+from .label import LabelView
+from .models.opener import ModelOpener
 from .models_view import ModelsView
 from .settings import Settings
 from .webcam_view import WebcamView
 from .widgets.icons import app_icon, icon
 from .workers import InferenceClient, Task
 
-CLASSIFY_TAB, TRAIN_TAB, MODELS_TAB, CAMERA_TAB = 0, 1, 2, 3
+CLASSIFY_TAB, TRAIN_TAB, MODELS_TAB, CAMERA_TAB, LABEL_TAB = 0, 1, 2, 3, 4
 #: How long closing waits for a cancelled job to stop before giving up on it (ms).
 SHUTDOWN_WAIT_MS = 60000
+#: How long closing waits for work nobody would lose (torch or a model still loading, a weights
+#: look-up, the training helper starting) before the process exit leaves it behind (ms): loading
+#: torch cannot be interrupted and took up to 30 s on a busy machine, while the window was gone.
+LOADING_WAIT_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +54,7 @@ class MainWindow(QMainWindow):
         self._engine_state = "loading"  # loading | ready | failed
         self._model_text = ""
         self._shut_down = False
+        self._left_running = False  # threads still loading when shutdown() gave up on them
         self._helper_started = False
         self._helper_wanted = False
         self._model_settled = False
@@ -54,6 +63,7 @@ class MainWindow(QMainWindow):
         self._load_train_view = load_train_view
         self._device, self._backend = device, backend
         self.diagnostics = None  # the Help → Diagnostics dialog, made on first use
+        self.guide = None  # the Help → Guide window, made on first use
 
         self.client = InferenceClient(device, self, backend=backend)
         self.tabs = QTabWidget()
@@ -67,11 +77,20 @@ class MainWindow(QMainWindow):
         self._train_placeholder_label.setWordWrap(True)
         ph.addWidget(self._train_placeholder_label)
         self.models = ModelsView(self.settings)
+        self.library = LibraryWatch(self)  # one model library for every view and menu
+        self.models.set_library(self.library)
+        self.opener = ModelOpener(self)  # a model file dropped on any tab, or opened with the app
+        self.setAcceptDrops(True)
+        self.installEventFilter(self.opener)
+        self.classify.installEventFilter(self.opener)
         self.tabs.addTab(self.classify, icon("classify"), "")
         self.tabs.addTab(self._train_placeholder, icon("train"), "")
         self.tabs.addTab(self.models, icon("models"), "")
         self.camera = WebcamView(device=device, backend=backend)
         self.tabs.addTab(self.camera, icon("camera"), "")
+        self.label = LabelView()
+        self.label.installEventFilter(self.opener)
+        self.tabs.addTab(self.label, icon("label"), "")
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -88,6 +107,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), self.tabs.count() - 1))
+        self._show_label_undo(self.tabs.currentIndex() == LABEL_TAB)
         self.retranslate_ui()
 
     # -- construction ----------------------------------------------------------------------
@@ -101,6 +121,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addAction(c.paste_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(c.sorter.action)
         self.file_menu.addAction(c.export_action)
         self.file_menu.addAction(c.clear_action)
         self.file_menu.addSeparator()
@@ -114,12 +135,16 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = mb.addMenu("")
         self.edit_menu.addAction(self.models.undo_action)
+        self.edit_menu.addAction(c.sorter.undo_action)
+        # The Label tab's undo and redo: shown (and their keys live) only while that tab is open.
+        self.edit_menu.addAction(self.label.undo_action)
+        self.edit_menu.addAction(self.label.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(c.cancel_action)
 
         self.view_menu = mb.addMenu("")
         self.tab_actions = []
-        for i, name in enumerate(("classify", "train", "models", "camera")):
+        for i, name in enumerate(("classify", "train", "models", "camera", "label")):
             a = QAction(icon(name), "", self)
             a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             a.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
@@ -141,6 +166,11 @@ class MainWindow(QMainWindow):
         self.language_actions.get(self.languages.current, self.language_actions["en"]).setChecked(True)
 
         self.help_menu = mb.addMenu("")
+        self.guide_action = QAction(icon("help"), "", self)
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.triggered.connect(self.show_guide)
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.data_folder_action = QAction(icon("folder"), "", self)
         self.data_folder_action.triggered.connect(self._open_data_folder)
         self.about_action = QAction(icon("help"), "", self)
@@ -170,11 +200,16 @@ class MainWindow(QMainWindow):
         self.classify.model_status.connect(self._on_model_status)
         self.models.status_message.connect(self._show_status)
         self.models.use_model_requested.connect(self.use_model)
-        self.models.library_changed.connect(self.classify.refresh_trained_models)
+        lib = self.library  # the picker's list first, then whether the model in use is still there
+        lib.changed.connect(self.classify.refresh_trained_models)
+        lib.changed.connect(self.classify.model_state.library_changed)
+        lib.renamed.connect(self.classify.model_state.model_renamed)
         self.classify.model_retrained.connect(self._reread_library)  # list the new version
         w.engine_ready.connect(lambda _t: self.models.set_engine_ready(True))
         w.model_ready.connect(self.camera.set_model_info)  # the camera classifies with the Classify view's model
         self.camera.status_message.connect(self._show_status)
+        self.label.status_message.connect(self._show_status)
+        self.label.train_requested.connect(self.train_on_folder)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ResNet Studio"))
@@ -186,6 +221,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(MODELS_TAB, self.tr("See, rename, import and export models (Ctrl+3)"))
         self.tabs.setTabText(CAMERA_TAB, self.tr("Camera"))
         self.tabs.setTabToolTip(CAMERA_TAB, self.tr("Classify what your camera sees, live (Ctrl+4)"))
+        self.tabs.setTabText(LABEL_TAB, self.tr("Label"))
+        self.tabs.setTabToolTip(LABEL_TAB, self.tr("Sort a folder of pictures into categories, helped by suggestions (Ctrl+5)"))
         if self.train_view is None:
             self._train_placeholder_label.setText(
                 self.tr("Loading the Train view…") if self._load_train_view
@@ -195,7 +232,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
-        for a, text in zip(self.tab_actions, (self.tr("Classify"), self.tr("Train"), self.tr("Models"), self.tr("Camera"))):
+        for a, text in zip(self.tab_actions, (self.tr("Classify"), self.tr("Train"), self.tr("Models"), self.tr("Camera"), self.tr("Label"))):
             a.setText(text)
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -203,6 +240,10 @@ class MainWindow(QMainWindow):
         self.data_folder_action.setToolTip(self.tr("Where your trained models and settings are kept"))
         self.about_action.setText(self.tr("About ResNet Studio"))
         self.diagnostics_action.setText(self.tr("Diagnostics…"))
+        self.guide_action.setText(self.tr("Guide"))
+        self.guide_action.setToolTip(self.tr("First steps, keyboard shortcuts and where your models are kept (F1)"))
+        if self.guide is not None:
+            self.guide.set_language()
         self.diagnostics_action.setToolTip(self.tr("Check that every part of ResNet Studio works on this computer"))
         self._update_device_label()
         self.model_label.setToolTip(self.tr("The model used to classify"))
@@ -220,6 +261,7 @@ class MainWindow(QMainWindow):
         """Start the engine thread (torch loads there) and, a moment later, the Train view."""
         self.client.start()
         self.classify.start()
+        self.library.start()
         self.models.refresh()
         if self._load_train_view:
             QTimer.singleShot(150, self.load_train_view)
@@ -244,6 +286,8 @@ class MainWindow(QMainWindow):
                 return None
             raise
         self.train_view = view
+        if self._device_info:
+            view.set_device_kind(str(self._device_info.get("kind") or "cpu"))
         self.freeze_gc()  # pyqtgraph and the Train view's widgets are here for good too
         current = self.tabs.currentIndex()
         self.tabs.removeTab(TRAIN_TAB)
@@ -255,8 +299,14 @@ class MainWindow(QMainWindow):
             view.model_trained.connect(self._on_model_trained)
         if hasattr(view, "dataset"):
             view.dataset.folder_changed.connect(self.want_training_helper)
+            view.dataset.installEventFilter(self.opener)  # a model file dropped there is imported
         if hasattr(view, "use_model_requested"):
             view.use_model_requested.connect(self.use_model)
+        results = getattr(view, "results", None)
+        if results is not None and hasattr(results, "follow_library"):
+            self.library.changed.connect(lambda _entries: results.follow_library())
+            self.library.renamed.connect(results.follow_library)
+            results.model_moved.connect(self.library.note_renamed)
         return view
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -266,6 +316,7 @@ class MainWindow(QMainWindow):
         if self.is_busy() and not self.confirm_stop_jobs():
             event.ignore()
             return
+        self.hide()  # gone at once; stopping a run or an export may take a moment more
         self.shutdown()
         event.accept()
 
@@ -292,15 +343,50 @@ class MainWindow(QMainWindow):
             self.settings.current_tab = self.tabs.currentIndex()
             self.classify.cancel()
             self.camera.shutdown(SHUTDOWN_WAIT_MS)
+            self.label.shutdown(SHUTDOWN_WAIT_MS)
             if self.train_view is not None and hasattr(self.train_view, "cancel_and_wait"):
                 self.train_view.cancel_and_wait(SHUTDOWN_WAIT_MS)
             self.classify.cancel_and_wait_tasks(SHUTDOWN_WAIT_MS)
-            Task.cancel_all_and_wait(SHUTDOWN_WAIT_MS)
-            self.client.shutdown(SHUTDOWN_WAIT_MS)
+            self._cancel_and_wait_tasks()
+            # The inference thread holds nothing of the user's (results are in the window already).
+            # Loading torch or a model cannot be interrupted: wait briefly, then leave it. A loaded
+            # model only finishes the batch it is on after the cancel: worth the wait (a clean exit).
+            loaded = self.classify._model_state == "ready"
+            if not self.client.shutdown(SHUTDOWN_WAIT_MS if loaded else LOADING_WAIT_MS):
+                self._left_running = True
+            # A model or engine that finishes loading after this must not start work in closed views.
+            self.client.blockSignals(True)
+            self.library.stop()
             self.models.finish()
             self.settings.sync()
         finally:
             QApplication.restoreOverrideCursor()
+
+    def _cancel_and_wait_tasks(self) -> None:
+        """Cancel every task; wait for the user's (an export, a rename) until done, for background
+        look-ups only briefly."""
+        tasks = Task.running(include_background=True)
+        for t in tasks:
+            t.cancel()
+        background_until = time.monotonic() + LOADING_WAIT_MS / 1000  # one wait for all of them
+        for t in sorted(tasks, key=lambda t: t.background):  # the user's first: they take longest
+            left_ms = max(0, int((background_until - time.monotonic()) * 1000))
+            if not t.wait(left_ms if t.background else SHUTDOWN_WAIT_MS):
+                self._left_running = True
+                # Its answer would reach views that are gone (or going) with this window.
+                for signal in (t.progress, t.succeeded, t.failed, t.cancelled, t.finished):
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore", RuntimeWarning)  # nothing was connected
+                        try:
+                            signal.disconnect()
+                        except (RuntimeError, TypeError):
+                            pass
+
+    def left_running(self) -> bool:
+        """True after :meth:`shutdown` when a thread was still loading (torch, a model) and was left
+        to finish on its own: the process must then end with ``os._exit`` once settings are saved,
+        as Qt aborts when a running thread is destroyed."""
+        return self._left_running
 
     # -- reactions -------------------------------------------------------------------------
     @staticmethod
@@ -355,6 +441,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_device_found(self, info: dict) -> None:
         self._device_info = dict(info)
+        if self.train_view is not None and hasattr(self.train_view, "set_device_kind"):
+            self.train_view.set_device_kind(str(info.get("kind") or "cpu"))  # its time estimates
 
     def _device_text(self) -> str:
         """"CPU · 2 threads · PyTorch" in the user's language (the engine words it in English)."""
@@ -369,7 +457,7 @@ class MainWindow(QMainWindow):
         elif threads == 1:
             text = self.tr("CPU · 1 thread")
         else:
-            text = self.tr("CPU · {n} threads").format(n=threads)
+            text = self.tr("CPU · %n threads", "", int(threads))
         return f"{text} · {self._backend_text}" if self._backend_text else text
 
     def _on_model_ready(self, info: dict) -> None:
@@ -388,25 +476,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout)
 
     def _on_tab_changed(self, index: int) -> None:
+        self._show_label_undo(index == LABEL_TAB)
         if index == TRAIN_TAB:
             self.want_training_helper()
             if self.train_view is None and self._load_train_view:
                 QTimer.singleShot(0, self.load_train_view)
+
+    def _show_label_undo(self, active: bool) -> None:
+        # One Ctrl+Z at a time: the Models tab's "undo delete" owns it everywhere but in the Label tab.
+        for a in (self.label.undo_action, self.label.redo_action):
+            a.setVisible(active)
+        self.models.undo_action.setShortcut(QKeySequence() if active else QKeySequence(QKeySequence.StandardKey.Undo))
+
+    @Slot(str)
+    def train_on_folder(self, folder: str) -> None:
+        """The Label tab saved a training folder and the user wants to train on it."""
+        view = self.load_train_view()
+        if view is not None and hasattr(view, "set_dataset_folder"):
+            view.set_dataset_folder(folder)
+            self.tabs.setCurrentIndex(TRAIN_TAB)
 
     @Slot(str)
     def _on_model_trained(self, path: str) -> None:
         self._reread_library()
 
     def _reread_library(self, *_args) -> None:
-        """A model was added: read the library (every model file's header) once for both views,
-        on a worker rather than twice on the GUI thread, and list it in both."""
-        task = Task(list_models, name="list-models", background=True)
-        task.succeeded.connect(self._on_library_read)
-        task.start()
-
-    def _on_library_read(self, entries: list) -> None:
-        self.models.show_models(entries)
-        self.classify.refresh_trained_models(entries)
+        """A model was added: read the library (every model file's header) once for every view,
+        on a worker rather than on the GUI thread."""
+        self.library.refresh_now()
 
     @Slot(str)
     def use_model(self, spec: str) -> None:
@@ -448,6 +545,19 @@ class MainWindow(QMainWindow):
             self.diagnostics.start()
         return self.diagnostics
 
+    def show_guide(self):
+        """Help → Guide (F1): the short offline guide in the UI's language."""
+        from .widgets.guide import GuideDialog
+
+        if self.guide is None:
+            self.guide = GuideDialog(parent=self)
+        else:
+            self.guide.set_language()
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+        return self.guide
+
     def _open_data_folder(self) -> None:
         from ..engine.paths import user_data_dir
 
@@ -461,6 +571,10 @@ class MainWindow(QMainWindow):
                     ).format(version=__version__))
 
     def classify_on_start(self, paths: list[str]) -> None:
+        """Paths the app was opened with: a model file among them is imported first (the pictures
+        are then classified with it), else the pictures are classified."""
+        if self.opener.open_paths(paths):
+            return
         if paths:
             self.tabs.setCurrentIndex(CLASSIFY_TAB)
             self.classify.classify_paths(paths)

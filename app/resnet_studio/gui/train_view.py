@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..engine.errors import StudioError
 from .errors import show_error
 from .jobs.framework import JobRunner
-from .jobs.training import LRFinderJob, ModelSaveJob, TrainWorker, provisional_model_path
+from .jobs.training import LRFinderJob, ModelSaveJob, TrainWorker, estimate_run, measured_forward_cost
 from .widgets.dataset_panel import DatasetPanel
 from .widgets.plots import TrainingPlots
+from .widgets.train_common import format_duration
 from .widgets.train_progress import TrainProgress
 from .widgets.train_settings import TrainSettingsPanel
 from .widgets.training_results import TrainingResults
@@ -34,6 +37,9 @@ from .widgets.training_results import TrainingResults
 
 _SETTINGS_KEY = "train/config"
 _FOLDER_KEY = "train/last_folder"
+_COST_KEY = "train/forward_s/{device}"  # what the last run measured here (planning.forward_cost)
+#: A run expected to take longer than this (seconds) says so and asks before it starts.
+LONG_RUN_S = 600
 
 
 def _settings_store() -> QSettings:
@@ -41,6 +47,22 @@ def _settings_store() -> QSettings:
     from .settings import qsettings
 
     return qsettings()
+
+
+class _ColumnWidth(QObject):
+    """Keeps a scroll area's minimum width at its content's minimum width (+ its scroll bar)."""
+
+    def __init__(self, scroll, content: QWidget) -> None:
+        super().__init__(scroll)
+        self.scroll, self.content, self.floor = scroll, content, scroll.minimumWidth()
+        content.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LayoutRequest:
+            need = self.content.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 2
+            if need != self.scroll.minimumWidth() and need >= self.floor:
+                self.scroll.setMinimumWidth(need)
+        return False
 
 
 class TrainView(QWidget):
@@ -64,6 +86,10 @@ class TrainView(QWidget):
         self.extra_config: dict = {"allow_download": True}
         # Replaces ``engine.train.train`` when set (see :class:`TrainWorker`; benchmarks).
         self.train_fn = None
+        # Where training runs ("cpu", "cuda", "mps"; the main window says once the engine knows).
+        self.device_kind = "cpu"
+        # Asked before a long run starts: (estimate dict, settings in words) → start? Tests replace it.
+        self.confirm_long_run = self._ask_long_run
 
         self.dataset = DatasetPanel(self._runner, self)
         self.settings = TrainSettingsPanel(self)
@@ -92,6 +118,9 @@ class TrainView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(360)
+        # The column never gets narrower than what it holds needs (a learning-rate plot, the
+        # wrong-label thumbnails): with no sideways scroll bar, anything wider would be cut off.
+        self._column_width = _ColumnWidth(scroll, left)
 
         self.progress = TrainProgress(self)
         self.plots = TrainingPlots(self)
@@ -125,6 +154,7 @@ class TrainView(QWidget):
         self.dataset.folder_changed.connect(self._on_folder_changed)
         self.results.save_requested.connect(self._save_model)
         self.results.use_requested.connect(self._use_model)
+        self.results.retrain_requested.connect(self.start_training)  # same settings, the changed folder
         self.retranslate_ui()
         self._restore_settings()
         self._update_start()
@@ -138,6 +168,10 @@ class TrainView(QWidget):
         """True while a model is being trained or saved (closing would lose work)."""
         return self._train_job is not None or self._save_job is not None
 
+    def set_device_kind(self, kind: str) -> None:
+        """Where training will run (``engine.devices.device_info``'s "kind"), for the time estimate."""
+        self.device_kind = str(kind or "cpu")
+
     def cancel_and_wait(self, timeout_ms: int) -> bool:
         """Cancel every job of this view and wait for their threads; True when all have ended."""
         if self._train_job is not None:
@@ -146,6 +180,8 @@ class TrainView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.start_button.setText(self.tr("Start training"))
+        # setText replaces a button's shortcut with the text's mnemonic (none here): set it again.
+        self.start_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.launch_button.setText(self.tr("Run on a bigger machine…"))
         self.launch_button.setToolTip(self.tr(
             "The command that trains this model on a computer with several GPUs, or on several computers."))
@@ -216,13 +252,12 @@ class TrainView(QWidget):
         """Start a run with the current folder and settings; False when it cannot start now."""
         if self._train_job is not None or self._lr_job is not None or not self.dataset.is_ready():
             return False
-        from ..engine.paths import trained_models_dir
-
         config = {**self.settings.config(), **self.extra_config}
-        name = config.get("name") or Path(self.dataset.folder()).name
-        config["name"] = name
-        out_path = provisional_model_path(trained_models_dir(), name)
-        job = TrainWorker(self.dataset.folder(), out_path, config, train_fn=self.train_fn)
+        config["name"] = config.get("name") or Path(self.dataset.folder()).name
+        if not self._long_run_accepted(config):
+            return False
+        # no out_path: the engine names the new model in the library; the result says where it is
+        job = TrainWorker(self.dataset.folder(), None, config, train_fn=self.train_fn)
         job.stage.connect(self._on_stage)
         job.batches.connect(self._on_batches)
         job.epoch.connect(self._on_epoch)
@@ -242,6 +277,48 @@ class TrainView(QWidget):
         self._update_start()
         self._runner.start(job)
         return True
+
+    def estimate(self, config: dict | None = None) -> dict:
+        """Roughly how long a run with ``config`` (default: the current settings) takes here:
+        ``{"seconds", "mode", "epochs"}`` (:func:`~.jobs.training.estimate_run`)."""
+        config = config if config is not None else {**self.settings.config(), **self.extra_config}
+        store = _settings_store()
+        try:
+            forward_s = float(store.value(_COST_KEY.format(device=self.device_kind), 0.0) or 0.0)
+        except (TypeError, ValueError):
+            forward_s = 0.0
+        return estimate_run(config, list(self.dataset.counts().values()), self.device_kind, forward_s or None)
+
+    def _long_run_accepted(self, config: dict) -> bool:
+        try:
+            estimate = self.estimate(config)
+        except (StudioError, TypeError, ValueError, ArithmeticError):
+            return True  # settings the engine will refuse with its own message
+        if estimate["seconds"] <= LONG_RUN_S:
+            return True
+        return bool(self.confirm_long_run(estimate, self.settings.not_defaults()))
+
+    def _ask_long_run(self, estimate: dict, not_defaults: list[str]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Start a long training?"),
+                          self.tr("This training will take about {duration} on this computer.").format(
+                              duration=format_duration(estimate["seconds"])), parent=self)
+        details = [self.tr("%n epochs", "", int(estimate.get("epochs") or 0))]
+        if not_defaults:
+            details.append(self.tr("Not the defaults: {settings}").format(settings=self.tr(", ").join(not_defaults)))
+        box.setInformativeText("\n".join(details))
+        start = box.addButton(self.tr("Start"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is start
+
+    def _remember_cost(self, config: dict, result: dict) -> None:
+        measured = measured_forward_cost(config, result)
+        if measured is not None:
+            device, cost = measured
+            store = _settings_store()
+            store.setValue(_COST_KEY.format(device=device), cost)
+            store.sync()
 
     def cancel_training(self) -> None:
         if self._train_job is not None:
@@ -276,6 +353,7 @@ class TrainView(QWidget):
         if not self._from_train_job():
             return
         path = result.get("model_path") or ""
+        self._remember_cost(self._train_job.config, result)
         if result.get("cancelled"):
             self.progress.finish("cancelled" if path else "cancelled_empty")
         else:

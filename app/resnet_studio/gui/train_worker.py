@@ -23,6 +23,5 @@ from .jobs.training import (  # noqa: F401
     _EventRelayJob,
     _job_process,
     prestart_helper,
-    provisional_model_path,
     result_to_dict,
 )

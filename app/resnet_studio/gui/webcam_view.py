@@ -17,13 +17,14 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
-    QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QStackedWidget,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
 from .frame_sources import CameraSource, FrameSource
 from .jobs.camera import FrameClassifier, FrameResult, clean_class_name
 from .jobs.framework import Task
+from .label_names import shown_label
 from .settings import qsettings
 from .widgets.icons import icon
 
@@ -43,6 +44,8 @@ class VideoCanvas(QWidget):
         self._frame = QImage()
         self._predictions: list[tuple[str, float]] = []
         self._note = ""
+        #: The spec of the model whose labels are shown (ImageNet names follow the language).
+        self.model_spec = ""
 
     def set_frame(self, image: QImage) -> None:
         self._frame = image
@@ -61,7 +64,8 @@ class VideoCanvas(QWidget):
         return list(self._predictions)
 
     def overlay_text(self) -> str:
-        return "\n".join(f"{label} {score:.0%}" for label, score in self._predictions) or self._note
+        return "\n".join(f"{shown_label(label, self.model_spec)} {score:.0%}"
+                         for label, score in self._predictions) or self._note
 
     def clear(self) -> None:
         self._frame = QImage()
@@ -71,6 +75,11 @@ class VideoCanvas(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 480)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # the labels are painted in the current language
+        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -112,7 +121,8 @@ class VideoCanvas(QWidget):
             pct = f"{score:.0%}" if score >= 0 else ""
             pct_w = fm.horizontalAdvance("100%") + 8 if pct else 0
             p.setPen(QColor(255, 255, 255) if i == 0 else QColor(225, 225, 225))
-            text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(line.width() - pct_w))
+            shown = shown_label(label, self.model_spec) if score >= 0 else label
+            text = fm.elidedText(shown, Qt.TextElideMode.ElideRight, int(line.width() - pct_w))
             p.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             if pct:
                 p.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, pct)
@@ -208,7 +218,7 @@ class WebcamView(QWidget):
         pal.setColor(QPalette.ColorRole.Window, pal.color(QPalette.ColorRole.Base))
         self.message_label.setPalette(pal)
         self.canvas = VideoCanvas()
-        self.stack.addWidget(self.message_label)
+        self.stack.addWidget(self._build_message_page(pal))
         self.stack.addWidget(self.canvas)
         root.addWidget(self.stack, 1)
 
@@ -240,7 +250,50 @@ class WebcamView(QWidget):
         bottom.addWidget(self.snapshot_button)
         root.addLayout(bottom)
 
+    def _build_message_page(self, pal: QPalette) -> QWidget:
+        """The sentence shown instead of the video, with the technical side (a missing library,
+        the command that installs it) under a Details expander: a non-coder reads the sentence,
+        whoever helps them finds the rest."""
+        page = QWidget()
+        page.setAutoFillBackground(True)
+        page.setPalette(pal)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(24, 0, 24, 16)
+        box.addWidget(self.message_label, 1)
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("cameraDetailsButton")
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.setAutoRaise(True)
+        self.details_text = QPlainTextEdit()
+        self.details_text.setObjectName("cameraDetails")
+        self.details_text.setReadOnly(True)
+        self.details_text.setMaximumHeight(120)
+        self.details_text.setVisible(False)
+        self.details_button.toggled.connect(self._show_details)
+        box.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.details_text)
+        return page
+
+    def _show_details(self, shown: bool) -> None:
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.details_text.setVisible(shown)
+
+    def _set_details(self, details: str) -> None:
+        """The Details expander's text; no expander when there is none."""
+        if details != self.details_text.toPlainText():
+            self.details_text.setPlainText(details)
+        self.details_button.setVisible(bool(details))
+        if not details:
+            self.details_button.setChecked(False)
+
+    def details(self) -> str:
+        """The technical detail under the message ("" when there is no Details expander)."""
+        return self.details_text.toPlainText() if self.details_button.isVisibleTo(self) else ""
+
     def retranslate_ui(self) -> None:
+        self.details_button.setText(self.tr("Details"))
         self.camera_label.setText(self.tr("Camera:"))
         self.folder_caption.setText(self.tr("Snapshots go to:"))
         self.folder_button.setText(self.tr("Choose folder…"))
@@ -405,6 +458,7 @@ class WebcamView(QWidget):
         """The model to classify with (the Classify view's). Loaded on the camera thread only once
         the camera is in use."""
         self._spec = str(spec)
+        self.canvas.model_spec = self._spec
         self._model_error = ""
         if self._wanted or self.classifier.spec:
             self.classifier.load_model(self._spec)
@@ -592,6 +646,9 @@ class WebcamView(QWidget):
         problem = self._problem
         if not problem and (self._source is not None or self.isVisible()):
             problem = self.unavailable_message()
+        src = self._source
+        self._set_details(src.unavailable_details() if problem and src is not None
+                          and problem == src.unavailable_reason() else "")
         if problem:
             self.message_label.setText(problem)
             self.stack.setCurrentIndex(self.MESSAGE_PAGE)

@@ -6,7 +6,7 @@ framework and the worker priority in :mod:`.jobs.framework`, the picture convers
 """
 
 # The code lives in gui/jobs/framework.py, gui/jobs/images.py and gui/jobs/inference.py now.
-from .jobs.framework import WORKER_NICENESS, Task, _TaskWorker, lower_current_thread_priority  # noqa: F401
+from .jobs.framework import WORKER_NICENESS, Task, lower_current_thread_priority  # noqa: F401
 from .jobs.images import pil_to_qimage, qimage_to_pil  # noqa: F401
 from .jobs.inference import (  # noqa: F401
     FLUSH_INTERVAL_S,

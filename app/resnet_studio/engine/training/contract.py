@@ -14,6 +14,9 @@ from pathlib import Path
 
 MODES = ("auto", "head", "finetune", "full")
 SCHEDULES = ("cosine", "step")
+BALANCES = ("auto", "off")
+#: Largest over smallest category at which ``balance="auto"`` weights the small ones more (issue 16).
+UNEVEN_RATIO = 3.0
 #: Misclassified pictures stored in a model file (the result keeps more).
 FILE_MISCLASSIFIED = 50
 KEPT_BESIDE = ("Training was cancelled, so the model file you already had was left as it was; the best "
@@ -52,6 +55,9 @@ class TrainConfig:
     # Start from one of OUR model files instead of ImageNet weights (correct-and-retrain): same
     # arch required; its preprocess and small_input win over the settings above.
     init_model: Path | None = None
+    # "auto": when the largest category has UNEVEN_RATIO x the pictures of the smallest, each
+    # picture's loss is weighted by 1 / its category's count (planning.class_weights); "off": never
+    balance: str = "auto"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -125,6 +131,16 @@ class TrainResult:
     feature_cache_hits: int = 0
     features_extracted: int = 0
     run_id: str = ""  # the run's record in runs.list_runs() ("" when it could not be written)
+    # "" for a model worth using; else why it is hardly better than guessing ("chance" or
+    # "one_category", see run.not_useful_reason); also in the model file's metrics
+    not_useful: str = ""
+    # the model's confidence check (issue 15, engine/calibration.py summary()): temperature, method,
+    # pictures, ece_before/ece_after and the reliability table; {} when none was fitted
+    calibration: dict = field(default_factory=dict)
+    # the validation pictures behind each confusion-matrix cell (metrics.cell_paths) and the
+    # folder trained on, for "show these pictures, move or drop one, retrain" (issue 16)
+    cells: list[dict] = field(default_factory=list)
+    data_dir: str = ""
 
     def to_dict(self) -> dict:
         d = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -152,6 +168,7 @@ class EvalResult:
     part: str  # which pictures were used: "all", "val", "test"...
     seconds: float
     backend: str = ""
+    cells: list[dict] = field(default_factory=list)  # metrics.cell_paths: the pictures of each cell
 
     def to_dict(self) -> dict:
         d = asdict(self)

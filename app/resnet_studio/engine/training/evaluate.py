@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DatasetError, ModelFileError
-from ..metrics import compute_metrics, softmax
+from ..metrics import cell_paths, compute_metrics, softmax
 from .contract import EvalResult, EventFn, StageEvent
 
 
@@ -107,5 +107,5 @@ def evaluate(
         model_path=str(p), data_dir=str(split.root), classes=list(info.classes), accuracy=m.accuracy,
         loss=m.loss, per_class=m.per_class, confusion_matrix=m.confusion_matrix, misclassified=m.misclassified,
         count=m.count, skipped=skipped, ignored=ignored, part=part, seconds=time.perf_counter() - started,
-        backend=getattr(engine, "name", ""),
+        backend=getattr(engine, "name", ""), cells=cell_paths(m),
     )

@@ -33,7 +33,8 @@ def _train_network(run: _Run, model) -> None:
         return  # cancelled while decoding
     bank, train_items, val_items, unreadable = pictures
     work = (len(train_items) + len(val_items)) * plan.epochs
-    setup = _network_setup(cfg, plan, model, device, run.preprocess, lr=plan.lr, front_images=work)
+    setup = _network_setup(cfg, plan, model, device, run.preprocess, lr=plan.lr, front_images=work,
+                           class_weights=run.class_weights)
     model, front, back, opt = setup.model, setup.front, setup.back, setup.opt
     augment, to_input, cuda = setup.augment, setup.to_input, setup.cuda
     if setup.front_fn is not None:

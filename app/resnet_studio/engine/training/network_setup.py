@@ -67,11 +67,12 @@ class _NetworkSetup:
 
 
 def _network_setup(config: TrainConfig, plan: TrainPlan, model, device, preprocess: Preprocess, *,
-                   lr: float, front_images: int) -> _NetworkSetup:
+                   lr: float, front_images: int, class_weights: list[float] | None = None) -> _NetworkSetup:
     """Set up ``model`` for learning on pictures in ``plan.mode`` (finetune or full).
 
     ``front_images`` (pictures the frozen front will see) decides whether it is worth exporting
-    the front to ONNX Runtime on the CPU.
+    the front to ONNX Runtime on the CPU. ``class_weights``: the loss weights of uneven
+    categories (``_Run.class_weights``), None for plain cross-entropy.
     """
     import torch
     from torch import nn
@@ -100,7 +101,8 @@ def _network_setup(config: TrainConfig, plan: TrainPlan, model, device, preproce
         [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
         lr=lr, momentum=config.momentum,
     )
-    loss_fn = nn.CrossEntropyLoss(label_smoothing=config.label_smoothing)
+    weight = torch.tensor(class_weights, dtype=torch.float32, device=device) if class_weights else None
+    loss_fn = nn.CrossEntropyLoss(weight=weight, label_smoothing=config.label_smoothing)
     augment = (
         Augment(scale=(min(max(config.crop_scale, 0.01), 1.0), 1.0), hflip=config.hflip,
                 jitter=max(0.0, config.color_jitter))

@@ -50,6 +50,21 @@ def _out_file(out_path: os.PathLike | str) -> Path:
     return p
 
 
+def provisional_model_path(folder: os.PathLike | str, name: str) -> Path:
+    """Where the app's run saves a new model before the user names it: in ``folder`` (the
+    library), with the date and time in its name, so a model the user never names is still listed,
+    never mistaken for an older one of the same name, and never lost. The one place that names it:
+    the window learns the name from the run's result."""
+    import datetime as _dt
+
+    from ..paths import safe_file_stem
+
+    stamp = _dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
+    stem = f"{safe_file_stem(name) or 'model'} {stamp}"
+    folder = Path(folder)
+    return next(_new_names(folder, stem))
+
+
 def _new_names(folder: Path, stem: str) -> Iterator[Path]:
     """``stem.safetensors``, ``stem (2).safetensors``...: names no model, finished or not, has."""
     for i in range(1, 10_000):

@@ -11,11 +11,29 @@ from pathlib import Path
 
 from ..errors import ModelError, OutputWriteError, StudioError
 from ..fileio import partial_path, promote
-from ..metrics import Metrics
+from ..metrics import Metrics, cell_paths
 from .contract import FILE_MISCLASSIFIED, KEPT_BESIDE, EpochEvent, StageEvent, TrainResult
 from .planning import preprocess_for
 
 log = logging.getLogger(__name__)
+
+
+def not_useful_reason(val_accuracy: float, confusion_matrix: list[list[int]]) -> str:
+    """Why a model is hardly better than guessing, or "" when it is not: ``"chance"`` (validation
+    accuracy at most 1.5 / number of categories) or ``"one_category"`` (one answer for at least 90 %
+    of the validation pictures while that category is fewer of them). A from-scratch run stopped
+    after an epoch can call every picture "7"; such a model must not pass for a trained one."""
+    n_classes = len(confusion_matrix)
+    total = sum(sum(row) for row in confusion_matrix)
+    if n_classes < 2 or total == 0:
+        return ""
+    if val_accuracy <= 1.5 / n_classes:
+        return "chance"
+    said = [sum(row[j] for row in confusion_matrix) for j in range(n_classes)]
+    top = max(range(n_classes), key=said.__getitem__)
+    if said[top] >= 0.9 * total and sum(confusion_matrix[top]) < 0.9 * total:
+        return "one_category"
+    return ""
 
 
 class _Run:
@@ -35,6 +53,7 @@ class _Run:
         self.history: list[EpochEvent] = []
         self.skipped: list[tuple[str, str]] = []
         self.warnings: list[str] = []
+        self.calibration: dict = {}  # calibration.summary(): fitted after the loop (issue 15)
         self.best_key: tuple[float, float] | None = None
         self.best: dict = {}  # epoch, metrics, train_loss, train_accuracy
         self.saved_path: Path | None = None
@@ -47,6 +66,20 @@ class _Run:
         self.frozen_backend = ""  # what ran the frozen layers (head / finetune): torch, onnxruntime, cache
         self.dist = None  # distributed.Distributed under torchrun
         self.is_main = True  # only rank 0 reports, saves and records the run
+        self.class_weights = self._balance()
+
+    def _balance(self) -> list[float] | None:
+        """The loss weights of uneven categories (issue 16), said in the warnings; None when even
+        or ``balance`` is "off"."""
+        from .planning import balance_for
+
+        found = balance_for(self.config, self.split)
+        if found is None:
+            return None
+        weights, largest, smallest = found
+        self.warnings.append(f"Your categories are uneven (largest {largest}, smallest {smallest}): "
+                             "training weighted the small ones more.")
+        return weights
 
     # --- events -------------------------------------------------------------------------------
     def stage(self, stage: str, message: str, done: int = 0, total: int = 0) -> None:
@@ -79,15 +112,17 @@ class _Run:
 
     def settings(self) -> dict:
         c = self.config
+        augment = c.augment and self.plan.mode != "head"  # head mode trains on unchanged pictures
         return {
             "mode": self.plan.mode, "arch": c.arch, "pretrained": c.pretrained, "epochs": self.plan.epochs,
             "batch_size": self.plan.batch_size, "lr": self.plan.lr, "image_size": c.image_size,
-            "val_fraction": c.val_fraction, "seed": c.seed, "augment": c.augment and self.plan.mode != "head",
-            "hflip": c.hflip, "color_jitter": c.color_jitter, "crop_scale": c.crop_scale,
+            "val_fraction": c.val_fraction, "seed": c.seed, "augment": augment,
+            "hflip": c.hflip and augment, "color_jitter": c.color_jitter, "crop_scale": c.crop_scale,
             "schedule": c.schedule, "weight_decay": c.weight_decay, "momentum": c.momentum,
             "label_smoothing": c.label_smoothing, "small_input": self.plan.small_input,
             "device": str(self.device), "layout": self.split.layout, "mode_reason": self.plan.reason,
-            "frozen_backend": self.frozen_backend,
+            "frozen_backend": self.frozen_backend, "balance": c.balance,
+            "class_weights": [round(w, 4) for w in self.class_weights] if self.class_weights else None,
             **({"processes": self.dist.world_size, "rank": self.dist.rank,
                 "batch_per_process": self.plan.batch_size / self.dist.world_size} if self.dist else {}),
         }
@@ -102,11 +137,13 @@ class _Run:
             "per_class": m.per_class, "confusion_matrix": m.confusion_matrix,
             "misclassified": m.misclassified[:FILE_MISCLASSIFIED], "n_train": self.n_train,
             "n_val": self.n_val, "val_source": self.val_source,
+            "not_useful": not_useful_reason(m.accuracy, m.confusion_matrix),
         }
         info = ModelInfo(
             arch=self.config.arch, classes=self.classes, preprocess=self.preprocess,
             small_input=self.plan.small_input, metrics=metrics, training=self.settings(),
             dataset_dir=str(self.split.root), name=self.config.name or self.out_path.stem,
+            calibration=dict(self.calibration),
         )
         self.stage("saving", f"Saving the best model so far (epoch {self.best['epoch']})")
         # beside the output until the run ends: the user's previous file stays whole meanwhile
@@ -155,6 +192,8 @@ class _Run:
             train_accuracy=float(self.best.get("train_accuracy", 0.0)), settings=self.settings(),
             device=str(self.device), n_train=self.n_train, n_val=self.n_val, warnings=list(self.warnings),
             ignored=scan_ignored, feature_cache_hits=self.cache_hits, features_extracted=self.extracted,
+            not_useful=not_useful_reason(m.accuracy, m.confusion_matrix) if m else "",
+            calibration=dict(self.calibration), cells=cell_paths(m) if m else [], data_dir=str(self.split.root),
         )
 
     def epoch_done(self, epoch, train_loss, train_acc, metrics: Metrics, seconds) -> bool:

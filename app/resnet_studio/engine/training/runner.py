@@ -18,7 +18,7 @@ from .contract import EventFn, StageEvent, TrainConfig, TrainResult
 from .head import _train_head
 from .network import _train_network
 from .outputs import _claim_out
-from .planning import _check_config, plan_training
+from .planning import _check_config, balance_for, plan_training
 from .run import _Run
 
 
@@ -29,6 +29,7 @@ def train(
     *,
     on_event: EventFn | None = None,
     cancel: threading.Event | None = None,
+    split=None,
 ) -> TrainResult:
     """Train on the class-per-folder (or train/val) folder ``data_dir``; save the best model to
     ``out_path`` (our ``.safetensors`` model file; ``None``: the trained-models folder).
@@ -44,6 +45,10 @@ def train(
     saving to ``out_path``; raised before any training).
 
     Under torchrun every process uses rank 0's ``config.lr`` (see :mod:`distributed`).
+
+    ``split``: ``data_dir`` as :func:`datasets.scan_dataset` read it with ``config.val_fraction``
+    and ``config.seed``, when the caller has just done so (``--lr auto`` sweeps first): the folder
+    is then not read a second time.
     """
     from ..datasets import scan_dataset
     from ..devices import pick_device
@@ -67,13 +72,14 @@ def train(
             # with different rates drift apart silently.
             config = replace(config, lr=ddp.broadcast_object(config.lr))
         emit(StageEvent("preparing", "Reading the folder"))
-        split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
+        if split is None:
+            split = scan_dataset(data_dir, val_fraction=config.val_fraction, seed=config.seed)
         if ddp is None or ddp.is_main:
             out = _claim_out(out_path, config, split, outputs)
         else:  # never written by this process (the folder may not even exist on this computer)
             out = Path(out_path) if out_path else Path("model.safetensors")
         device = ddp.device if ddp is not None else pick_device(config.device)
-        plan = plan_training(config, len(split.train), device.type)
+        plan = plan_training(config, len(split.train), device.type, balanced=balance_for(config, split) is not None)
         run = _Run(config, plan, split, out, device, emit, cancel, started)
         run.dist, run.is_main = ddp, ddp is None or ddp.is_main
         base, weights_file = _base_state(config, run.stage, cancel)
@@ -84,6 +90,10 @@ def train(
             # a step frees and re-allocates ~1 GB on the CPU: kept instead of faulted in afresh
             with keep_freed_memory(run.device.type == "cpu"):
                 _train_network(run, model)
+            if run.is_main:  # head mode fits its own, on folds of the cached features
+                from ..calibration import calibrate_network_run
+
+                calibrate_network_run(run)
         if run.is_main:
             run.finish()
         if run.cancelled:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog
 
-from ..errors import show_error
+from ..errors import show_error, translate_engine_message
 from ..workers import TOP_K, Task, export_results_csv
 
 translate = QCoreApplication.translate  # texts keep the "ClassifyView" context of the .ts file
@@ -24,7 +24,9 @@ class CsvExport(QObject):
 
     def export(self, path: str | None = None) -> None:
         v = self.view
-        records = [r.to_export() for r in v.model.records()]
+        # the error column in the user's language, as the cards say it (the CLI's CSV stays English)
+        records = [{**d, "error": translate_engine_message(d["error"])} if d.get("error") else d
+                   for d in (r.to_export() for r in v.model.records())]
         if not records:
             v.status_message.emit(translate("ClassifyView", "There are no results to export yet."), 4000)
             return
@@ -47,7 +49,7 @@ class CsvExport(QObject):
 
     def _on_exported(self, path: str, n: int) -> None:
         v = self.view
-        v.status_message.emit(translate("ClassifyView", "Saved {n} results to {path}").format(n=n, path=path), 8000)
+        v.status_message.emit(self.tr("Saved %n results to {path}", "", n).format(path=path), 8000)
         v.export_finished.emit(path)
 
     def _on_task_done(self) -> None:

@@ -75,6 +75,7 @@ def _build_top_row(v, root: QVBoxLayout) -> None:
     v.open_files_button = _tool(v.open_files_action)
     v.open_folder_button = _tool(v.open_folder_action)
     v.export_button = _tool(v.export_action)
+    v.sort_button = _tool(v.sorter.action)
     v.clear_button = _tool(v.clear_action)
     for b in (v.open_files_button, v.open_folder_button):
         top.addWidget(b)
@@ -98,12 +99,13 @@ def _build_top_row(v, root: QVBoxLayout) -> None:
     top.addWidget(v.why_opacity)
     top.addWidget(v.why_layer)
     top.addStretch(1)
+    top.addWidget(v.sort_button)
     top.addWidget(v.export_button)
     top.addWidget(v.clear_button)
     root.addLayout(top)
     v._top_row = top
     v._top_buttons = (v.open_files_button, v.open_folder_button, v.why_button,
-                      v.export_button, v.clear_button)
+                      v.sort_button, v.export_button, v.clear_button)
 
 
 def _build_pages(v, root: QVBoxLayout) -> None:

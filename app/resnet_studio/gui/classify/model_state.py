@@ -9,13 +9,23 @@ thread.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from ..errors import show_error
+from ..errors import EngineText, show_error
+from ..i18n import Translatable
 from ..workers import Task, download_weights, weights_status
 
 translate = QCoreApplication.translate  # texts keep the "ClassifyView" context of the .ts file
+
+
+def is_gone(spec: str) -> bool:
+    """Whether ``spec`` names a model file that is not there (a zoo name is never gone)."""
+    from ...engine.zoo import ZOO
+
+    return bool(spec) and spec not in ZOO and not os.path.isfile(spec)
 
 
 class ModelState(QObject):
@@ -38,6 +48,9 @@ class ModelState(QObject):
     # -- transitions -------------------------------------------------------------------------
     def choose(self, spec: str) -> None:
         """The user chose ``spec``: remember it and ask the worker to load it."""
+        if is_gone(spec):
+            self.model_gone(spec)
+            return
         self.view.settings.last_model = spec
         self.state = "loading"
         self.view.client.load_model(spec)
@@ -73,22 +86,51 @@ class ModelState(QObject):
 
     def show_failure(self, spec: str, message: str, details: str, weights_missing: bool) -> None:
         """Say so in the status bar and the banner (with a Download button for missing weights)."""
+        if is_gone(spec):  # removed before the worker got to it: the plain sentence, not its error
+            self.model_gone(spec)
+            return
         v = self.view
         v.model_status.emit(translate("ClassifyView", "No model loaded"))
         from ...engine.zoo import ZOO
 
         if weights_missing and spec in ZOO:
             info = ZOO[spec]
-            text = translate("ClassifyView", "The ImageNet weights for {name} are not on this computer yet. Download them "
-                             "once (internet needed), or choose a weights file you already have.").format(name=info.display_name)
-            v.banner.show_message("model", text, [("download", translate("ClassifyView", "Download")),
-                                                  ("choose", translate("ClassifyView", "Choose a file…")),
-                                                  ("details", translate("ClassifyView", "Details"))])
+            # Translatable texts: the banner says them again when the language changes
+            text = Translatable.translate("ClassifyView", "The ImageNet weights for {name} are not on this computer yet. Download them "
+                                          "once (internet needed), or choose a weights file you already have.").format(name=info.display_name)
+            v.banner.show_message("model", text, [("download", Translatable.translate("ClassifyView", "Download")),
+                                                  ("choose", Translatable.translate("ClassifyView", "Choose a file…")),
+                                                  ("details", Translatable.translate("ClassifyView", "Details"))])
         else:
-            v.banner.show_message("model", translate("ClassifyView", "This model could not be loaded: {message}").format(
-                message=message), [("choose", translate("ClassifyView", "Choose another model file…")),
-                                   ("details", translate("ClassifyView", "Details"))])
+            v.banner.show_message("model", Translatable.translate("ClassifyView", "This model could not be loaded: {message}").format(
+                message=EngineText(message)), [("choose", Translatable.translate("ClassifyView", "Choose another model file…")),
+                                               ("details", Translatable.translate("ClassifyView", "Details"))])
         self.banner_details = (message, details)
+
+    # -- the library changed (one source of truth: gui/jobs/library_watch.py) --------------------
+    def library_changed(self, _entries: list | None = None) -> None:
+        """The model in use may have been deleted or moved: then say so and use the default."""
+        spec = self.view.picker.current_spec()
+        if is_gone(spec):
+            self.model_gone(spec)
+
+    def model_renamed(self, old: str, new: str) -> None:
+        """The app renamed a model: keep using it under its new name."""
+        if self.view.picker.current_spec() == old:
+            self.view.use_model(new)
+
+    def model_gone(self, spec: str) -> None:
+        """``spec`` (a model file) is gone: a plain sentence, and the default model instead."""
+        from ...engine.zoo import DEFAULT_ARCH, ZOO
+
+        v = self.view
+        text = Translatable.translate("ClassifyView", "This model is no longer in your library (it was deleted or "
+                                      "moved). Classifying with {name} instead.").format(
+            name=ZOO[DEFAULT_ARCH].display_name)
+        v.banner.show_message("gone", text, [], kind="info")
+        v.picker.forget(spec)
+        if v.picker.current_spec() == spec:  # else the view has moved on already
+            v.use_model(DEFAULT_ARCH)
 
     def emit_status(self) -> None:
         """What the status bar shows about the model."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 from ..errors import show_error
 from ..jobs.corrections import add_to_dataset, correction_info
 from ..settings import qsettings
-from ..train_worker import JobRunner, TrainWorker, provisional_model_path
+from ..train_worker import JobRunner, TrainWorker
 from ..workers import Task
 
 translate = QCoreApplication.translate  # texts keep the "ClassifyView" context of the .ts file
@@ -244,14 +244,12 @@ class RetrainFlow(QObject):
         folder = self.dataset_folder(spec)
         if not folder:
             return False
-        from ...engine.paths import trained_models_dir
-
         name = next_version_name(info["name"])
         # the model file's preprocessing is used whatever image_size says; passing its size keeps
         # the new model's recorded settings truthful
         config = {"init_model": spec, "arch": info["arch"], "mode": "head", "name": name,
                   "image_size": info["image_size"], **self.config}
-        job = TrainWorker(folder, provisional_model_path(trained_models_dir(), name), config)
+        job = TrainWorker(folder, None, config)  # the engine names the new model in the library
         job.stage.connect(self._on_stage)
         job.batches.connect(self._on_batches)
         job.succeeded.connect(self._on_retrained)
@@ -369,5 +367,5 @@ class RetrainFlow(QObject):
             v.corrections_label.setText(translate("ClassifyView", "Retraining {name}…").format(
                 name=self.info.get(self._spec, {}).get("name", "")))
         else:
-            v.corrections_label.setText(translate("ClassifyView", "{n} photo(s) added to the training folder of {name}.").format(
+            v.corrections_label.setText(self.tr("%n photos added to the training folder of {name}.", "", n).format(
                 n=n, name=name))

@@ -18,15 +18,22 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ..errors import show_error
 from ..jobs.library import list_models
+from ..label_names import shown_label
 from ..settings import Settings
 from ..widgets.results import ResultsModel, Roles
 from ..workers import InferenceClient
-from . import layout
+from . import large_view, layout
 from .explain_queue import ExplainQueue
 from .export import CsvExport
+from .sort_into_folders import SortIntoFolders
 from .intake import Intake
 from .model_state import ModelState
 from .retrain_flow import RetrainFlow
+
+#: Cards classified again at once when the model changes; with more, the cards are marked stale
+#: and the banner offers "Classify again with …" (a few seconds of work is what a user expects
+#: from a model switch; minutes on a big folder should be their choice).
+RECLASSIFY_LIMIT = 200
 
 
 class ClassifyView(QWidget):
@@ -52,10 +59,12 @@ class ClassifyView(QWidget):
         self._pending: list[str] = []
         self._pending_images: list[QImage] = []
         self._skipped_total = 0
+        # Jobs whose answers go onto cards already shown (the model changed): never new cards.
         self._replace_jobs: set[int] = set()
         self.intake = Intake(self)
         self.model_state = ModelState(self)
         self.csv_export = CsvExport(self)
+        self.sorter = SortIntoFolders(self)
         self.why_queue = ExplainQueue(self)
         self.retrain_flow = RetrainFlow(self)
         self.model = ResultsModel(self)
@@ -110,6 +119,7 @@ class ClassifyView(QWidget):
         # (see layout.fit_rows, which sizes the picker to the chosen model's name).
         self.picker.currentIndexChanged.connect(lambda _i: self._fit_rows())
         self.banner.action.connect(self.model_state.on_banner_action)
+        self.banner.action.connect(self._on_banner_action)
         self.drop_zone.open_files.connect(lambda: self.open_files())
         self.drop_zone.open_folder.connect(lambda: self.open_folder())
         self.delegate.toggle_requested.connect(self._toggle_card)
@@ -160,6 +170,7 @@ class ClassifyView(QWidget):
         self.paste_action.setToolTip(self.tr("Classify an image or file paths from the clipboard (Ctrl+V)"))
         self.export_action.setText(self.tr("Export CSV…"))
         self.export_action.setToolTip(self.tr("Save all results as a spreadsheet (CSV) file (Ctrl+E)"))
+        self.sorter.retranslate_ui()
         self.clear_action.setText(self.tr("Clear"))
         self.clear_action.setToolTip(self.tr("Remove all results from the list (Ctrl+Shift+Backspace)"))
         self.cancel_action.setText(self.tr("Cancel"))
@@ -206,6 +217,8 @@ class ClassifyView(QWidget):
         self.threshold_label.setText(self.tr("“Not sure” below:"))
         self.threshold.setToolTip(self.tr("Results whose top confidence is below this value are marked “not sure”"))
         self.banner.set_close_tooltip(self.tr("Hide this message"))
+        if self.banner.key == "stale" and self.banner.isVisible():
+            self._offer_classify_again()  # said again in the new language
         self.retrain_flow.update_bar()
         self.model_state.emit_status()
         self._update_summary()
@@ -217,6 +230,7 @@ class ClassifyView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
             self._fit_rows()
+            self.list.viewport().update()  # ImageNet labels are painted in the new language
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -309,6 +323,8 @@ class ClassifyView(QWidget):
             self.client.cancel()
         self.why_queue.drop_requests()
         self.model.clear()
+        if self.banner.key == "stale":
+            self.banner.hide()
         self._skipped_total = 0
         self.note.clear()
         self._update_state()
@@ -403,6 +419,7 @@ class ClassifyView(QWidget):
     @Slot(str)
     def _on_model_loading(self, spec: str) -> None:
         self.model_state.loading()
+        self.model.set_current_model(spec)  # the cards shown are the old model's from now on
         self.retrain_flow.update_bar()
         self.model_status.emit(self.tr("Loading model…"))
         self._update_state()
@@ -418,13 +435,59 @@ class ClassifyView(QWidget):
         for img in images:
             self.classify_image(img)
         self.retrain_flow.learn_model(info["spec"])
-        paths = self.retrain_flow.take_reclassify(info["spec"])
-        if paths is not None:
-            # the retrained model is in use: show its answer on the corrected pictures' cards
-            job = self.classify_paths([p for p in paths if os.path.isfile(p)])
-            if job is not None:
-                self._replace_jobs.add(job)
+        self.model.set_current_model(info["spec"])
+        self._follow_model(self.retrain_flow.take_reclassify(info["spec"]) or [])
         self.retrain_flow.update_bar()
+
+    # -- results follow the model ----------------------------------------------------------
+    def _follow_model(self, corrected: list[str]) -> None:
+        """The model in use changed: classify the cards it did not make again (all of them up to
+        :data:`RECLASSIFY_LIMIT`; beyond, only a retrain's corrected pictures, and the banner offers
+        the rest). Until its new answer arrives, a card is drawn as stale."""
+        stale = self.model.stale_records()
+        if not stale:
+            if self.banner.key == "stale":
+                self.banner.hide()
+            return
+        if len(stale) <= RECLASSIFY_LIMIT:
+            self.classify_again()
+            return
+        self._reclassify([p for p in corrected if os.path.isfile(p)])
+        self._offer_classify_again()
+
+    def classify_again(self) -> int | None:
+        """Classify every card made by another model again with the one in use (the banner's
+        "Classify again with …"); the job number, or None when there is nothing to do."""
+        if self.model_state.state != "ready":
+            return None
+        if self.banner.key == "stale":
+            self.banner.hide()
+        return self._reclassify([r.path for r in self.model.stale_records()])
+
+    def _reclassify(self, paths: list[str]) -> int | None:
+        paths = list(dict.fromkeys(paths))  # a picture dropped twice has two cards, one answer
+        if not paths:
+            return None
+        job = self.client.reclassify(paths)
+        self._jobs[job] = {"paths": paths, "total": 0, "done": 0, "reclassify": True}
+        self._replace_jobs.add(job)
+        self._update_progress()
+        self._update_state()
+        return job
+
+    def _offer_classify_again(self) -> None:
+        n = self.model.counts()["stale"]
+        if not n or self.model_state.state != "ready":
+            return
+        name = self.model_state.info.get("name", "")
+        self.banner.show_message(
+            "stale",
+            self.tr("%n result(s) shown are from an earlier model, not from {model}.", "", n).format(model=name),
+            [("reclassify", self.tr("Classify again with {model}").format(model=name))], kind="info")
+
+    def _on_banner_action(self, key: str) -> None:
+        if key == "reclassify":
+            self.classify_again()
 
     @Slot(str, str, str, bool)
     def _on_model_failed(self, spec: str, message: str, details: str, weights_missing: bool) -> None:
@@ -445,7 +508,7 @@ class ClassifyView(QWidget):
         info["total"] = total
         if skipped:
             self._skipped_total += skipped
-            self.note.setText(self.tr("{n} file(s) were skipped because they are not images.").format(n=self._skipped_total))
+            self.note.setText(self.tr("%n files were skipped because they are not images.", "", self._skipped_total))
         if total == 0:
             self.status_message.emit(self.tr("No photos found in what you opened."), 5000)
         self._update_progress()
@@ -456,14 +519,14 @@ class ClassifyView(QWidget):
         if job not in self._jobs or not names:
             return
         shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
-        self.note.setText(self.tr("{n} file(s) were skipped because they are not pictures: {names}").format(
-            n=self._skipped_total, names=shown))
+        self.note.setText(self.tr("%n files were skipped because they are not pictures: {names}", "",
+                                  self._skipped_total).format(names=shown))
         self.note.setToolTip("\n".join(names[:50]) + ("\n…" if len(names) > 50 else ""))
 
     @Slot(int, object)
     def _on_results(self, job: int, items: list) -> None:
         if job in self._replace_jobs:
-            self.model.update_results(items)
+            self.model.update_results(items, add_missing=False)
         else:
             self.model.add_results(items)
         if self.stack.currentIndex() == 0:
@@ -483,7 +546,9 @@ class ClassifyView(QWidget):
         self._replace_jobs.discard(job)
         if info is None:
             return
-        if status == "no-model":
+        if info.get("reclassify"):
+            self._on_reclassify_finished(info, status, message, details)
+        elif status == "no-model":
             if info.get("image") is not None:
                 self._pending_images.append(info["image"])
             self._pending.extend(info["paths"])
@@ -491,13 +556,25 @@ class ClassifyView(QWidget):
         elif status == "failed":
             show_error(self, message, details, title=self.tr("Classification stopped"))
         elif status == "cancelled":
-            self.status_message.emit(self.tr("Cancelled: {done} of {total} photos were classified.").format(
+            self.status_message.emit(self.tr("Cancelled: {done} of %n photos were classified.", "", int(info["total"])).format(
                 done=info["done"], total=info["total"]), 5000)
         elif info["total"]:
-            self.status_message.emit(self.tr("Classified {n} photos.").format(n=info["total"]), 4000)
+            self.status_message.emit(self.tr("Classified %n photos.", "", int(info["total"])), 4000)
         self._update_progress()
         self._update_state()
 
+
+    def _on_reclassify_finished(self, info: dict, status: str, message: str, details: str) -> None:
+        """A re-classification ended: said on the status bar; cards it did not reach stay stale
+        and, with the model ready, the banner offers to finish them (a superseded one says nothing:
+        the next model's answers are on their way)."""
+        if status == "failed":
+            show_error(self, message, details, title=self.tr("Classification stopped"))
+        elif status == "done" and info["total"]:
+            self.status_message.emit(self.tr("Classified %n photo(s) again with {model}.", "", info["total"]).format(
+                model=self.model_state.info.get("name", "")), 4000)
+        if self.model_state.state == "ready" and status != "no-model":
+            self._offer_classify_again()
 
     # -- GUI reactions ---------------------------------------------------------------------
     def _on_model_chosen(self, spec: str) -> None:
@@ -541,7 +618,7 @@ class ClassifyView(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         r = index.data(Roles.Record)
         if r is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(r.path))
+            large_view.view_large(self, r)
 
     def _context_menu(self, pos) -> None:
         index = self.list.indexAt(pos)
@@ -549,7 +626,8 @@ class ClassifyView(QWidget):
             return
         r = index.data(Roles.Record)
         menu = QMenu(self)
-        menu.addAction(self.tr("Open the photo"), lambda: self._open_index(index))
+        menu.addAction(self.tr("View large"), lambda: self._open_index(index))
+        menu.addAction(self.tr("Open the photo"), lambda: large_view.open_photo(self, r))
         menu.addAction(self.tr("Show in folder"),
                        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(r.path))))
         menu.addSeparator()
@@ -558,12 +636,17 @@ class ClassifyView(QWidget):
             # the keyboard's way to pick which label "Show why" explains
             why = menu.addMenu(self.tr("Show why it could be"))
             for rank, (lab, sc, _) in enumerate(r.predictions):
-                a = why.addAction(self.tr("{label} ({score:.0%})").format(label=lab, score=sc))
+                a = why.addAction(self.tr("{label} ({score:.0%})").format(label=shown_label(lab, r.model), score=sc))
                 a.setCheckable(True)
                 a.setChecked(self.model.show_why and rank == r.explain_rank)
                 a.triggered.connect(lambda _=False, row=index.row(), rank=rank: (
                     self.set_show_why(True), self.choose_explained_label(row, rank)))
         menu.addAction(self.tr("Copy file path"), lambda: QGuiApplication.clipboard().setText(r.path))
+        if self.model.is_stale(r) and self.model_state.state == "ready":
+            # the banner's action, for when the banner was closed
+            menu.addSeparator()
+            menu.addAction(self.tr("Classify again with {model}").format(model=self.model_state.info.get("name", "")),
+                           self.classify_again)
         if self.can_correct(r):
             # the keyboard's way to the cards' "Right" / "Wrong…" buttons
             menu.addSeparator()
@@ -577,11 +660,15 @@ class ClassifyView(QWidget):
         if not c["total"]:
             self.summary.setText("")
             return
-        parts = [self.tr("{n} photos").format(n=c["total"])]
+        parts = [self.tr("%n photos", "", int(c["total"]))]
         if c["not_sure"]:
             parts.append(self.tr("{n} not sure").format(n=c["not_sure"]))
         if c["errors"]:
             parts.append(self.tr("{n} could not be read").format(n=c["errors"]))
+        if c["stale"]:
+            parts.append(self.tr("%n from an earlier model", "", c["stale"]))
+        elif self.banner.key == "stale":
+            self.banner.hide()  # every card has the answer of the model in use now
         self.summary.setText(" · ".join(parts))
 
     def _update_progress(self) -> None:
@@ -605,6 +692,7 @@ class ClassifyView(QWidget):
     def _update_state(self) -> None:
         has_results = self.model.rowCount() > 0
         self.export_action.setEnabled(has_results and self.csv_export.task is None)
+        self.sorter.action.setEnabled(has_results)
         self.clear_action.setEnabled(has_results or bool(self._jobs))
         why = self.why_action.isChecked()
         if self.why_opacity.isVisibleTo(self) != why:

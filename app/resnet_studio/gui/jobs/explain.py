@@ -27,12 +27,14 @@ class GalleryExplainJob(Job):
     model_failed = Signal(str, str)  # readable message, details
 
     def __init__(self, model_path: str, items: list[tuple[int, str, str]], size: int = 96,
-                 device: str = "auto") -> None:
+                 device: str = "auto", opacity: float = HEAT_OPACITY) -> None:
         super().__init__()
         self.model_path = str(model_path)
         self.items = list(items)
         self.size = int(size)
         self.device = device
+        # 1.0: the coloured map alone, for a view that blends it over a larger picture itself
+        self.opacity = float(opacity)
 
     def work(self) -> None:
         from ...engine.classifier import load_classifier
@@ -57,6 +59,6 @@ class GalleryExplainJob(Job):
                 (exp,) = explainer.explain(image, label=label)
                 thumb = image.copy()
                 thumb.thumbnail((self.size, self.size))
-                self.explained.emit(key, pil_to_qimage(overlay_heatmap(thumb, exp.heatmap, HEAT_OPACITY)))
+                self.explained.emit(key, pil_to_qimage(overlay_heatmap(thumb, exp.heatmap, self.opacity)))
             except StudioError as exc:
                 self.unavailable.emit(key, str(exc))

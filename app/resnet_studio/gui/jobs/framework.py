@@ -1,21 +1,22 @@
-"""The job framework every background job in the GUI runs on: QThread lifetime, cancel, priority.
+"""The one job framework every background job in the GUI runs on: QThread lifetime, cancel,
+priority, error wording.
 
-Two shapes, kept side by side on purpose (see ``docs/dev/house/jobs.md`` for what differs and why
-they were not merged):
+* :class:`Job` is the unit of background work: a QObject that moves onto its own thread, does its
+  work there (:meth:`Job.work`) and emits its own signals; ``failed``/``cancelled`` come from the
+  framework, and ``finished`` always comes last.
+  :class:`JobRunner` starts jobs and tells whether any runs, cancels and waits; the process-wide
+  :class:`_Keeper` holds every started thread until it has finished, so a view deleted mid-job
+  never destroys a running ``QThread``.
+* :class:`Task` is the short form for a one-shot engine call (download weights, export CSV, rename
+  a model): ``Task(fn, *args).start()`` runs ``fn`` as a job and re-emits its signals from an
+  object that stays on the GUI thread, so a caller may connect lambdas to it safely.
 
-* :class:`Task` runs any one-shot engine call (download weights, export CSV, import or rename a
-  model, summarise an architecture) on its own QThread, with progress and cancel. The task object
-  stays on the GUI thread and re-emits its worker's results there; it keeps itself alive until
-  its thread has finished.
-* :class:`Job` is a QObject that moves onto its own thread and does its work there
-  (:meth:`Job.work`), emitting its own signals (``finished`` last). :class:`JobRunner` starts
-  jobs, tells whether any runs, cancels and waits; :class:`_Keeper` holds every started thread
-  until it has finished, so a view deleted mid-job never destroys a running ``QThread``.
-
-Rules kept here: signals are emitted only from Qt threads; what crosses threads is plain Python
-values, ``threading.Event`` cancel tokens and ``QImage`` copies; torch is imported only inside
-worker slots. :func:`lower_current_thread_priority` is the one place worker threads give way to
-the GUI thread (``bench/ui_responsiveness.py`` measures it).
+One rule for all of them: every job's thread runs below the GUI thread
+(:func:`lower_current_thread_priority`, measured by ``bench/ui_responsiveness.py``); an error
+becomes ``failed(message, details)`` through :func:`gui.errors.describe_exception`; an exception
+after ``cancel()`` was asked for is a cancel. What crosses threads is plain Python values,
+``threading.Event`` cancel tokens and ``QImage`` copies; torch is imported only inside worker slots.
+Why one framework and not two: docs/dev/house/jobs.md.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ import os
 import sys
 import threading
 import time
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, QTimer, Signal, Slot
 
-from ...engine.errors import CancelledError, StudioError
+from ...engine.errors import CancelledError
 from ..errors import describe_exception
 
 
@@ -56,155 +56,32 @@ def lower_current_thread_priority(steps: int = WORKER_NICENESS) -> None:
         pass  # not allowed or not supported: run at normal priority
 
 
-# ------------------------------------------------------------------------------------------------
-# Task: one engine call, results re-emitted on the GUI thread
-
-
-class _TaskWorker(QObject):
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str, str, bool)  # message, details, cancelled
-
-    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
-        super().__init__()
-        self._fn, self._args, self._kwargs = fn, args, kwargs
-        self._last_progress = 0.0
-
-    def report(self, done: int, total: int) -> None:
-        # Called by the engine on this worker's thread; throttled to keep the GUI queue short.
-        now = time.monotonic()
-        if now - self._last_progress >= 0.05 or (total and done >= total):
-            self._last_progress = now
-            self.progress.emit(int(done), int(total))
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._fn(*self._args, **self._kwargs)
-        except CancelledError as exc:
-            self.failed.emit(str(exc), "", True)
-        except Exception as exc:  # noqa: BLE001
-            message, details = describe_exception(exc)
-            self.failed.emit(message, details, False)
-        else:
-            self.succeeded.emit(result)
-        finally:
-            QThread.currentThread().quit()
-
-
-class Task(QObject):
-    """One engine call on its own QThread. Keep no reference: the task keeps itself alive until
-    its thread has finished (so it is never destroyed while running)."""
-
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str, str)  # message, details
-    cancelled = Signal()
-    finished = Signal()  # after any of the three above
-
-    _live: set["Task"] = set()
-
-    def __init__(self, fn: Callable[..., Any], *args: Any, with_progress: bool = False,
-                 with_cancel: bool = False, name: str = "", background: bool = False, **kwargs: Any) -> None:
-        super().__init__()
-        self.name = name or getattr(fn, "__name__", "task")
-        # Background look-ups (weights status, summaries) are not work the user would lose:
-        # closing does not ask about them (it still waits for them).
-        self.background = background
-        self.cancel_event = threading.Event()
-        self._thread = QThread()
-        self._thread.setObjectName(f"resnet-studio-{self.name}")
-        self._worker = _TaskWorker(fn, args, kwargs)
-        if with_progress:
-            kwargs["progress"] = self._worker.report
-        if with_cancel:
-            kwargs["cancel"] = self.cancel_event
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self.progress)
-        self._worker.succeeded.connect(self._on_succeeded)
-        self._worker.failed.connect(self._on_failed)
-        self._thread.finished.connect(self._on_thread_finished)
-        self._done = False
-
-    def start(self) -> "Task":
-        Task._live.add(self)
-        self._thread.start()
-        return self
-
-    def cancel(self) -> None:
-        self.cancel_event.set()
-
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
-
-    def wait(self, timeout_ms: int = 30000) -> bool:
-        return self._thread.wait(timeout_ms) if self._thread.isRunning() else True
-
-    @Slot(object)
-    def _on_succeeded(self, result: object) -> None:
-        self.succeeded.emit(result)
-
-    @Slot(str, str, bool)
-    def _on_failed(self, message: str, details: str, was_cancelled: bool) -> None:
-        if was_cancelled or self.cancel_event.is_set():
-            self.cancelled.emit()
-        else:
-            self.failed.emit(message, details)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        if not self._done:
-            self._done = True
-            self.finished.emit()
-        # Dropping the last reference here would delete this QObject inside its own slot; let
-        # the event loop release it a moment later instead.
-        QTimer.singleShot(0, self._release)
-
-    def _release(self) -> None:
-        Task._live.discard(self)
-
-    @classmethod
-    def running(cls, *, include_background: bool = False) -> list["Task"]:
-        return [t for t in cls._live if t.is_running() and (include_background or not t.background)]
-
-    @classmethod
-    def cancel_all_and_wait(cls, timeout_ms: int = 30000) -> bool:
-        tasks = list(cls._live)
-        for t in tasks:
-            t.cancel()
-        deadline = time.monotonic() + timeout_ms / 1000
-        ok = True
-        for t in tasks:
-            left = max(0, int((deadline - time.monotonic()) * 1000))
-            ok = t.wait(left) and ok
-        return ok
-
-
-# ------------------------------------------------------------------------------------------------
-# Job: a QObject that works on its own thread, started by a JobRunner
-
-
 class Job(QObject):
     """A unit of background work. Subclasses implement :meth:`work` and add their own signals.
 
     ``finished`` is always the last signal, after exactly one of: the subclass's result signal,
-    ``failed`` or ``cancelled``.
+    ``failed`` or ``cancelled``. It comes from the job's thread while that thread winds down, so a
+    ``finished`` handler may still see its runner busy with this job.
     """
 
     failed = Signal(str, str)  # readable message, technical details
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, *, name: str = "") -> None:
         super().__init__()
+        self.job_name = name or type(self).__name__
         self.cancel_event = threading.Event()
+        self._thread: QThread | None = None
 
     def cancel(self) -> None:
         self.cancel_event.set()
 
     def is_cancelled(self) -> bool:
         return self.cancel_event.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
 
     def work(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -218,24 +95,22 @@ class Job(QObject):
             self.work()
         except CancelledError:
             self.cancelled.emit()
-        except StudioError as exc:
-            self.failed.emit(str(exc), exc.details)
-        except MemoryError:
-            self.failed.emit(
-                self.tr("The computer ran out of memory. Try a smaller batch size or image size."),
-                traceback.format_exc(),
-            )
         except Exception as exc:  # noqa: BLE001 - a bug must become a message, not a dead thread
-            self.failed.emit(
-                self.tr("Something went wrong: {error}").format(error=f"{type(exc).__name__}: {exc}"),
-                traceback.format_exc(),
-            )
+            if self.cancel_event.is_set():
+                # What a cancelled engine call raises on its way out (a closed file, a half-written
+                # output) is the cancel, not an error to show.
+                self.cancelled.emit()
+            else:
+                self.failed.emit(*describe_exception(exc))
         finally:
             # Hand the object back to the GUI thread so that dropping the last Python reference
             # there deletes it from the thread that owns it.
             app = QCoreApplication.instance()
             if app is not None:
                 self.moveToThread(app.thread())
+            # From this thread, like the job's other signals: queued signals from one thread reach
+            # a receiver in the order they were sent, so ``finished`` is last. (Emitted from the
+            # GUI thread when QThread.finished arrives, it overtook a job's last result signal.)
             self.finished.emit()
             # quit() from here, not through a queued connection: the GUI thread may be blocked in
             # JobRunner.cancel_and_wait() and could not deliver it.
@@ -284,12 +159,13 @@ class JobRunner(QObject):
     def start(self, job: Job) -> Job:
         self._forget_finished()
         thread = QThread()
-        thread.setObjectName(type(job).__name__)
+        thread.setObjectName(f"resnet-studio-{job.job_name}")
+        job._thread = thread
         job.moveToThread(thread)
         thread.started.connect(job.run)
         _the_keeper().keep(thread, job)
         self._jobs.append((thread, job))
-        thread.start(QThread.Priority.LowPriority)  # what lowers it off Linux (see run())
+        thread.start(QThread.Priority.LowPriority)  # what lowers it off Linux (see Job.run())
         return job
 
     def _forget_finished(self) -> None:
@@ -318,3 +194,112 @@ class JobRunner(QObject):
     def cancel_and_wait(self, timeout_ms: int) -> bool:
         self.cancel_all()
         return self.wait_all(timeout_ms)
+
+
+# ------------------------------------------------------------------------------------------------
+# Task: a one-shot call as a job, seen from the GUI thread
+
+
+class _CallJob(Job):
+    """Runs ``fn(*args, **kwargs)``; its return value is the result."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, *, name: str,
+                 with_progress: bool, with_cancel: bool) -> None:
+        super().__init__(name=name)
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._last_progress = 0.0
+        if with_progress:
+            kwargs["progress"] = self.report
+        if with_cancel:
+            kwargs["cancel"] = self.cancel_event
+
+    def report(self, done: int, total: int) -> None:
+        # Called by the engine on this job's thread; throttled to keep the GUI queue short.
+        now = time.monotonic()
+        if now - self._last_progress >= 0.05 or (total and done >= total):
+            self._last_progress = now
+            self.progress.emit(int(done), int(total))
+
+    def work(self) -> None:
+        self.succeeded.emit(self._fn(*self._args, **self._kwargs))
+
+
+#: Runs every Task; the main window asks it (through :meth:`Task.running`) before closing.
+_task_runner: JobRunner | None = None
+
+
+class Task(QObject):
+    """One engine call as a :class:`Job`. Keep no reference: the task keeps itself alive until its
+    job has finished (so it is never destroyed while running)."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str, str)  # message, details
+    cancelled = Signal()
+    finished = Signal()  # after any of the three above
+
+    _live: set["Task"] = set()
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, with_progress: bool = False,
+                 with_cancel: bool = False, name: str = "", background: bool = False, **kwargs: Any) -> None:
+        super().__init__()
+        self.name = name or getattr(fn, "__name__", "task")
+        # Background look-ups (weights status, summaries) are not work the user would lose:
+        # closing neither asks about them nor waits long for them (the main window: 0.5 s at most).
+        self.background = background
+        self._job = _CallJob(fn, args, kwargs, name=self.name, with_progress=with_progress,
+                             with_cancel=with_cancel)
+        self.cancel_event = self._job.cancel_event
+        # The job's signals come from its thread; these slots live on the GUI thread (queued).
+        self._job.progress.connect(self.progress)
+        self._job.succeeded.connect(self.succeeded)
+        self._job.failed.connect(self.failed)
+        self._job.cancelled.connect(self.cancelled)
+        self._job.finished.connect(self._on_finished)
+
+    def start(self) -> "Task":
+        global _task_runner
+        if _task_runner is None:
+            _task_runner = JobRunner()
+        Task._live.add(self)
+        _task_runner.start(self._job)
+        return self
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def is_running(self) -> bool:
+        return self._job.is_running()
+
+    def wait(self, timeout_ms: int = 30000) -> bool:
+        thread = self._job._thread
+        return thread.wait(timeout_ms) if thread is not None and thread.isRunning() else True
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self.finished.emit()
+        # Dropping the last reference here would delete this QObject inside its own slot; let
+        # the event loop release it a moment later instead.
+        QTimer.singleShot(0, self._release)
+
+    def _release(self) -> None:
+        Task._live.discard(self)
+
+    @classmethod
+    def running(cls, *, include_background: bool = False) -> list["Task"]:
+        return [t for t in cls._live if t.is_running() and (include_background or not t.background)]
+
+    @classmethod
+    def cancel_all_and_wait(cls, timeout_ms: int = 30000) -> bool:
+        tasks = list(cls._live)
+        for t in tasks:
+            t.cancel()
+        deadline = time.monotonic() + timeout_ms / 1000
+        ok = True
+        for t in tasks:
+            left = max(0, int((deadline - time.monotonic()) * 1000))
+            ok = t.wait(left) and ok
+        return ok

@@ -28,3 +28,20 @@ def qimage_to_pil(image: QImage):
     w, h = rgb.width(), rgb.height()
     data = bytes(rgb.constBits())[: rgb.bytesPerLine() * h]
     return Image.frombuffer("RGB", (w, h), data, "raw", "RGB", rgb.bytesPerLine(), 1).copy()
+
+
+#: The longest side of a picture the large view holds (a 50 MB image at most): enough to zoom
+#: into a phone photo, while a 180-megapixel scan does not take a gigabyte of the window's memory.
+VIEW_MAX_SIDE = 4096
+
+
+def decode_for_view(path: str, max_side: int = VIEW_MAX_SIDE) -> QImage:
+    """``path`` decoded upright (EXIF turn, any format the app reads) as a ``QImage`` copy, shrunk
+    to ``max_side``: run it as a :class:`~.framework.Task`, never on the GUI thread. Raises the
+    engine's readable ``ImageReadError`` when the file cannot be shown."""
+    from ...engine.images import open_image
+
+    img = open_image(path)
+    if max(img.size) > max_side:
+        img.thumbnail((max_side, max_side))
+    return pil_to_qimage(img)

@@ -3,8 +3,8 @@
 * :class:`InferenceClient` owns one long-lived :class:`InferenceWorker` thread that imports torch
   (so the window can show first), keeps the chosen model loaded and classifies batches of files.
   It also makes the Classify view's "Show why" heat maps, with the model already loaded.
-* :func:`export_results_csv` writes the results (as the view holds them) with the engine's CSV
-  writer; :func:`weights_status`, :func:`download_weights` and :func:`run_self_test` are the
+* :func:`export_results_csv` writes the results list's plain rows with the engine's CSV writer
+  (the one the CLI uses); :func:`weights_status`, :func:`download_weights` and :func:`run_self_test` are the
   small one-shot calls the views run as a :class:`~.framework.Task`.
 
 Rules kept here: signals are emitted only from these Qt threads; what crosses threads is plain
@@ -36,15 +36,12 @@ THUMBNAIL_SIZE = 80
 FLUSH_INTERVAL_S = 0.08
 
 
-def _result_record(r, model: str = "") -> dict:
+def _result_record(r, spec: str = "") -> dict:
+    """What crosses to the GUI for one result: the engine's plain row (``ClassifyResult.plain``:
+    path, predictions, error, model, model_file, backend), the ``spec`` that classified it (what
+    "Show why" and a retrain ask for again) and the thumbnail as a ``QImage``."""
     thumb = getattr(r, "thumbnail", None)
-    return {
-        "model": model,
-        "path": str(r.path),
-        "predictions": [(str(p.label), float(p.score), int(getattr(p, "index", -1))) for p in r.predictions],
-        "error": r.error,
-        "thumb": pil_to_qimage(thumb) if thumb is not None else None,
-    }
+    return {**r.plain(), "spec": spec, "thumb": pil_to_qimage(thumb) if thumb is not None else None}
 
 
 def split_inputs(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -68,7 +65,8 @@ class InferenceWorker(QObject):
     device_found = Signal(object)  # engine.devices.device_info: plain facts the GUI words itself
     engine_failed = Signal(str, str)  # message, details
     model_loading = Signal(str)  # spec
-    model_ready = Signal(object)  # {"spec", "name", "arch", "num_classes", "device", "device_info", "backend"}
+    # {"spec", "name", "arch", "num_classes", "device", "device_info", "backend", "provenance"}
+    model_ready = Signal(object)
     model_failed = Signal(str, str, str, bool)  # spec, message, details, weights missing
     job_started = Signal(int, int, int)  # job, images to classify, files skipped
     files_skipped = Signal(int, object)  # job, names of the files skipped (not pictures)
@@ -134,21 +132,28 @@ class InferenceWorker(QObject):
             "device": str(getattr(predictor, "device_description", self._device_text)),
             "device_info": device_info(predictor.device),
             "backend": str(predictor.backend.describe()),
+            "provenance": dict(predictor.provenance),  # model, model_file, backend, as each row has them
         })
 
     @Slot(int, object, object)
-    def classify(self, job: int, paths: list[str], cancel: threading.Event) -> None:
+    def classify(self, job: int, paths: list[str], cancel: threading.Event, again: bool = False) -> None:
         if self._predictor is None:
             self.job_finished.emit(job, "no-model", "", "")
             return
         from ...engine.images import collect_images
 
-        keep, skipped = split_inputs(paths)
-        collected = collect_images(keep)
-        images = [str(p) for p in collected.images]
-        self.job_started.emit(job, len(images), len(skipped) + len(collected.skipped))
-        if skipped or collected.skipped:
-            self.files_skipped.emit(job, [os.path.basename(p) for p in skipped] + [p.name for p in collected.skipped])
+        if again:
+            # Cards' files, classified before: each gets its answer, a file gone since included
+            # (as a card saying so) rather than being skipped and staying an old model's answer.
+            images = [str(p) for p in paths]
+            self.job_started.emit(job, len(images), 0)
+        else:
+            keep, skipped = split_inputs(paths)
+            collected = collect_images(keep)
+            images = [str(p) for p in collected.images]
+            self.job_started.emit(job, len(images), len(skipped) + len(collected.skipped))
+            if skipped or collected.skipped:
+                self.files_skipped.emit(job, [os.path.basename(p) for p in skipped] + [p.name for p in collected.skipped])
         buffer: list[dict] = []
         done, last = 0, time.monotonic()
 
@@ -161,7 +166,8 @@ class InferenceWorker(QObject):
             last = time.monotonic()
 
         try:
-            for r in self._predictor.classify_paths(images, cancel=cancel, top_k=TOP_K, thumbnail_size=THUMBNAIL_SIZE):
+            thumb_size = None if again else THUMBNAIL_SIZE  # a card classified again keeps its thumbnail
+            for r in self._predictor.classify_paths(images, cancel=cancel, top_k=TOP_K, thumbnail_size=thumb_size):
                 buffer.append(_result_record(r, self._spec))
                 done += 1
                 if time.monotonic() - last >= FLUSH_INTERVAL_S:
@@ -177,6 +183,12 @@ class InferenceWorker(QObject):
             return
         flush()
         self.job_finished.emit(job, "cancelled" if cancel.is_set() and done < len(images) else "done", "", "")
+
+    @Slot(int, object, object)
+    def reclassify(self, job: int, paths: list[str], cancel: threading.Event) -> None:
+        """Cards already shown, classified again by the model now loaded: their files only (no
+        folder is searched again) and no new thumbnails (the cards keep theirs)."""
+        self.classify(job, paths, cancel, again=True)
 
     @Slot(int, object, object)
     def classify_image(self, job: int, image: QImage, cancel: threading.Event) -> None:
@@ -274,6 +286,7 @@ class InferenceClient(QObject):
     _request_engine = Signal()
     _request_model = Signal(str)
     _request_classify = Signal(int, object, object)
+    _request_reclassify = Signal(int, object, object)
     _request_classify_image = Signal(int, object, object)
     _request_explain = Signal(object)
 
@@ -287,6 +300,7 @@ class InferenceClient(QObject):
         self._request_engine.connect(self.worker.load_engine)
         self._request_model.connect(self.worker.load_model)
         self._request_classify.connect(self.worker.classify)
+        self._request_reclassify.connect(self.worker.reclassify)
         self._request_classify_image.connect(self.worker.classify_image)
         self._request_explain.connect(self.worker.explain)
         for name in ("engine_ready", "device_found", "engine_failed", "model_loading", "model_ready", "model_failed",
@@ -294,6 +308,7 @@ class InferenceClient(QObject):
             getattr(self.worker, name).connect(getattr(self, name))
         self.job_finished.connect(self._on_job_finished)
         self._jobs: dict[int, threading.Event] = {}
+        self._reclassify_jobs: set[int] = set()
         self._next_job = 1
         self._stopped = False
 
@@ -303,6 +318,10 @@ class InferenceClient(QObject):
         self._request_engine.emit()
 
     def load_model(self, spec: str) -> None:
+        # A re-classification still running would only finish the answers of the model being
+        # replaced; the view asks again for the cards still stale once the new model is ready.
+        for job in self._reclassify_jobs:
+            self.cancel(job)
         self._request_model.emit(str(spec))
 
     def _new_job(self) -> tuple[int, threading.Event]:
@@ -314,6 +333,14 @@ class InferenceClient(QObject):
     def classify(self, paths: list[str]) -> int:
         job, cancel = self._new_job()
         self._request_classify.emit(job, [str(p) for p in paths], cancel)
+        return job
+
+    def reclassify(self, paths: list[str]) -> int:
+        """Classify the files of cards already shown again, with the model loaded by then (after
+        any ``load_model`` asked before); the answers come as ``results_ready`` of this job."""
+        job, cancel = self._new_job()
+        self._reclassify_jobs.add(job)
+        self._request_reclassify.emit(job, [str(p) for p in paths], cancel)
         return job
 
     def classify_image(self, image: QImage) -> int:
@@ -340,6 +367,7 @@ class InferenceClient(QObject):
     @Slot(int, str, str, str)
     def _on_job_finished(self, job: int, status: str, message: str, details: str) -> None:
         self._jobs.pop(job, None)
+        self._reclassify_jobs.discard(job)
 
     def shutdown(self, timeout_ms: int = 60000) -> bool:
         """Cancel every job, stop the thread and wait for it. True when it stopped in time."""
@@ -352,19 +380,12 @@ class InferenceClient(QObject):
         return ok
 
 
-def export_results_csv(records: list[dict], path: str, top_k: int = TOP_K) -> Path:
-    """Write result records (as the view holds them) with the engine's CSV writer."""
-    from ...engine.predict import ClassifyResult, Prediction, write_results_csv
+def export_results_csv(rows: list[dict], path: str, top_k: int = TOP_K) -> Path:
+    """Write the results list's plain rows (``ResultRecord.to_export``: the engine's row format)
+    with the engine's CSV writer, the one ``classify --csv`` uses."""
+    from ...engine.predict import write_results_csv
 
-    results = [
-        ClassifyResult(
-            path=r["path"],
-            predictions=[Prediction(label=p[0], score=p[1], index=p[2]) for p in r["predictions"]],
-            error=r["error"],
-        )
-        for r in records
-    ]
-    return Path(write_results_csv(results, path, top_k))
+    return Path(write_results_csv(rows, path, top_k))
 
 
 # The small one-shot calls the views run on a Task (weights dialog, Models view, Help → Diagnostics).

@@ -17,6 +17,8 @@ dataclasses (read-only, never shared with the engine again), paths, and run reco
 
 from __future__ import annotations
 
+import os
+
 
 def _library():
     # Imported on first use, after the window is on screen (it pulls in numpy and Pillow).
@@ -55,6 +57,43 @@ def restore_model(ticket):
 def import_model_file(path: str):
     """Copy a model file (.safetensors, or a torchvision .pth) into the library; returns its path."""
     return _library().import_model_file(path)
+
+
+def import_shared_model(path: str) -> tuple[str, str]:
+    """Import a model file someone handed over (opened with the app, dropped on the window).
+    Asks nothing: when a model of that name is in the library already both are kept, the new one
+    under a unique name ("Shapes (2)"). Returns its path and the name it got."""
+    library = _library()
+    if not path.lower().endswith(".safetensors"):  # a torchvision .pth: converted, named after its file
+        dest = library.import_model_file(path)
+        return str(dest), library.read_info(dest).name or os.path.splitext(os.path.basename(dest))[0]
+    info = library.read_info(path)  # a damaged header is refused here, before anything is copied
+    name = " ".join((info.name or os.path.splitext(os.path.basename(path))[0]).split())
+    taken = {e.name.casefold() for e in library.list_models()}
+    unique, i = name, 2
+    while unique.casefold() in taken:
+        unique, i = f"{name} ({i})", i + 1
+    dest = library.import_model_file(path, name=unique if unique != name else None)
+    return str(dest), unique
+
+
+def share_model(spec: str, out_path: str) -> str:
+    """Copy a library model file to ``out_path`` for someone else; the file already holds its
+    categories, preprocessing and calibration, so the copy is all they need. The path written."""
+    import shutil
+
+    from ...engine.errors import ModelFileError
+    from ...engine.fileio import atomic_write
+
+    if os.path.abspath(spec) == os.path.abspath(out_path):
+        return out_path  # "sharing" onto itself: the file is already there, intact
+    try:
+        src = open(spec, "rb")
+    except OSError as exc:
+        raise ModelFileError(f"The model file {os.path.basename(spec)} no longer exists.") from exc
+    with src, atomic_write(out_path) as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+    return out_path
 
 
 def empty_trash() -> None:

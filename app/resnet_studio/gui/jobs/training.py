@@ -16,7 +16,6 @@ Rules every job here follows (they keep the window responsive and Qt from crashi
 from __future__ import annotations
 
 import collections
-import datetime as _dt
 import importlib
 import os
 import threading
@@ -30,8 +29,10 @@ from PySide6.QtCore import Signal
 from ...engine.plain import plain_event, plain_values
 from .framework import WORKER_NICENESS, Job
 
-# Batch events are forwarded in chunks at most this often (seconds): a fast run produces
-# thousands of batches per second, and one queued signal per batch would flood the GUI thread.
+# Batch events of a run on this process's threads (no helper process) are forwarded in chunks at
+# most this often (seconds): a fast run produces thousands of batches per second, and one queued
+# signal per batch would flood the GUI thread. A run in the helper process is batched there
+# (engine.job_process.EVENT_FLUSH_S) and each of its lists is emitted as it comes: batched once.
 BATCH_EMIT_INTERVAL_S = 0.05
 
 
@@ -64,9 +65,10 @@ def prestart_helper() -> None:
 
 
 def result_to_dict(result: Any) -> dict:
-    """A training result (``TrainResult`` or its dict) as plain values, with the fields the view
-    needs always present."""
-    d = plain_values(result)
+    """A training result as a dict with the fields the view needs always present. A dict (what the
+    helper process sent: already plain values) is used as it is; a ``TrainResult`` (a run on this
+    process's threads) is converted here, so each result is converted once."""
+    d = result if isinstance(result, dict) else plain_values(result)
     d["model_path"] = d.get("model_path") or ""
     d.setdefault("classes", [])
     d.setdefault("per_class", [])
@@ -114,7 +116,7 @@ class _EventRelayJob(Job):
         try:
             if self.in_child_process:
                 try:
-                    return _job_process().run_job(target, kwargs, on_event=self._on_plain_event,
+                    return _job_process().run_job(target, kwargs, on_events=self._on_plain_events,
                                                   cancel=self.cancel_event)
                 except OSError:
                     pass  # no helper process on this system (limits, sandbox): run it here
@@ -147,6 +149,11 @@ class _EventRelayJob(Job):
         self._events.append((kind, fields))
         if threading.get_ident() == self._owner_ident:
             self._drain()
+
+    # A list of events as the helper process batched it (on this job's thread): shown at once.
+    def _on_plain_events(self, events: list[tuple[str, dict]]) -> None:
+        self._events.extend(events)
+        self._drain(final=True)
 
     def _drain(self, *, final: bool = False) -> None:
         while self._events:
@@ -182,17 +189,18 @@ class TrainWorker(_EventRelayJob):
     def __init__(
         self,
         data_dir: os.PathLike | str,
-        out_path: os.PathLike | str,
+        out_path: os.PathLike | str | None,
         config: dict,
         *,
         train_fn: Callable[..., Any] | None = None,
     ) -> None:
-        """``config``: keyword arguments of ``TrainConfig``. ``train_fn`` replaces
+        """``config``: keyword arguments of ``TrainConfig``. ``out_path`` None: a new model in the
+        library, named by the engine (``engine.app_jobs.train_job``). ``train_fn`` replaces
         ``engine.train.train`` (same signature, but given ``config`` as a dict; for benchmarks);
         it runs on this job's thread."""
         super().__init__()
         self.data_dir = str(data_dir)
-        self.out_path = str(out_path)
+        self.out_path = None if out_path is None else str(out_path)
         self.config = dict(config)
         self._train_fn = train_fn
 
@@ -216,13 +224,37 @@ class TrainWorker(_EventRelayJob):
 # Naming and saving a trained model
 
 
-def provisional_model_path(folder: os.PathLike | str, name: str) -> Path:
-    """Where the engine saves a new model before the user names it: in the library, with the date
-    in its name, so a model the user never names is still listed and never lost."""
-    from ...engine.library import safe_file_stem, unique_path
+# ------------------------------------------------------------------------------------------------
+# How long a run will take (plain calls: the planning module loads no torch, numpy or Pillow)
 
-    stamp = _dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
-    return unique_path(Path(folder), f"{safe_file_stem(name)} {stamp}")
+
+def _train_config(config: dict):
+    import dataclasses
+
+    from ...engine.training.contract import TrainConfig
+
+    known = {f.name for f in dataclasses.fields(TrainConfig)}
+    return TrainConfig(**{k: v for k, v in config.items() if k in known and k != "init_model"})
+
+
+def estimate_run(config: dict, counts: list[int], device_type: str = "cpu",
+                 forward_s: float | None = None) -> dict:
+    """``{"seconds", "mode", "epochs"}``: roughly how long a run with ``config`` (``TrainConfig``
+    keyword arguments) on categories of ``counts`` pictures takes (``engine.training.planning``)."""
+    from ...engine.training.planning import estimate_seconds
+
+    seconds, plan = estimate_seconds(_train_config(config), list(counts), device_type, forward_s)
+    return {"seconds": float(seconds), "mode": plan.mode, "epochs": int(plan.epochs)}
+
+
+def measured_forward_cost(config: dict, result: dict) -> tuple[str, float] | None:
+    """``(device type, seconds per unit of work)`` a finished run measured on this computer, for
+    the next :func:`estimate_run`; None when the run says nothing about it."""
+    from ...engine.training.planning import forward_cost
+
+    device_type = str(result.get("device") or "cpu").partition(":")[0]
+    cost = forward_cost(_train_config(config), result, device_type)
+    return None if cost is None else (device_type, float(cost))
 
 
 class ModelSaveJob(Job):

@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QInputDialog, QMenu, QPushButton
 
+from ...engine.paths import safe_file_stem
 from ..errors import show_error
+from ..i18n import Translatable
 from ..jobs import library as jobs
 from ..widgets.icons import icon
 from ..workers import Task, download_weights
@@ -46,6 +48,10 @@ class ModelActionsMixin:
         self.use_action.triggered.connect(self._use_selected)
         self.download_action = QAction(icon("download"), "", self)
         self.download_action.triggered.connect(self._download_selected)
+        self.share_action = QAction(icon("file"), "", self)
+        self.share_action.triggered.connect(lambda: self.share_selected())
+        self.show_in_folder_action = QAction(icon("folder"), "", self)
+        self.show_in_folder_action.triggered.connect(lambda: self.show_selected_in_folder())
         self.addAction(self.rename_action)
         self.addAction(self.delete_action)
 
@@ -66,7 +72,10 @@ class ModelActionsMixin:
         self.export_onnx = self.export_menu.addAction("", lambda: self.export_selected("onnx"))
         self.export_ts = self.export_menu.addAction("", lambda: self.export_selected("torchscript"))
         self.export_button.setMenu(self.export_menu)
-        for b in (self.use_button, self.download_button, self.rename_button, self.delete_button, self.export_button):
+        self.share_button = QPushButton(icon("file"), "")
+        self.share_button.clicked.connect(lambda: self.share_selected())
+        for b in (self.use_button, self.download_button, self.rename_button, self.delete_button, self.export_button,
+                  self.share_button):
             actions.addWidget(b)
         actions.addStretch(1)
         return actions
@@ -94,6 +103,11 @@ class ModelActionsMixin:
         self.export_button.setToolTip(translate("ModelsView", "Save this model in a format other programs can use"))
         self.export_onnx.setText(translate("ModelsView", "ONNX (.onnx)…"))
         self.export_ts.setText(translate("ModelsView", "TorchScript (.pt)…"))
+        self.share_action.setText(translate("ModelsView", "Share…"))
+        self.share_button.setText(translate("ModelsView", "Share…"))
+        self.share_button.setToolTip(translate(
+            "ModelsView", "Save this model as one file to give to someone else; opening it in ResNet Studio adds it"))
+        self.show_in_folder_action.setText(translate("ModelsView", "Show in folder"))
 
     def _update_actions(self) -> None:
         kind = self._selected_kind() if hasattr(self, "tree") else ""
@@ -106,6 +120,9 @@ class ModelActionsMixin:
         else:
             self.delete_action.setEnabled(kind in ("trained", "broken"))
         self.export_button.setEnabled(kind == "trained")
+        for w in (self.share_action, self.share_button):
+            w.setEnabled(kind == "trained")
+        self.show_in_folder_action.setEnabled(kind in ("trained", "broken"))
         self.use_button.setEnabled(kind in ("zoo", "trained"))
         self.use_action.setEnabled(kind in ("zoo", "trained"))
         self.download_button.setVisible(missing)
@@ -144,12 +161,16 @@ class ModelActionsMixin:
             show_error(self, translate("ModelsView", "A model needs a name; the name cannot be empty."))
             return
         task = Task(jobs.rename_model, spec, new_name, name="rename")
-        task.succeeded.connect(self._on_renamed)
+        task.succeeded.connect(lambda new_path, old=spec: self._on_renamed(new_path, old))
         task.failed.connect(lambda m, d: show_error(self, m, d, title=translate("ModelsView", "Rename failed")))
         task.start()
 
-    def _on_renamed(self, new_path) -> None:
-        self.refresh()
+    def _on_renamed(self, new_path, old_path: str = "") -> None:
+        library = getattr(self, "library", None)
+        if library is not None and old_path:
+            library.note_renamed(old_path, str(new_path))  # views using it follow; then re-read
+        else:
+            self.refresh()
         self.select_spec(str(new_path))
         self.library_changed.emit()
         self.status_message.emit(translate("ModelsView", "Model renamed."), 3000)
@@ -172,8 +193,8 @@ class ModelActionsMixin:
         self._undo.append(ticket)
         self.refresh()
         self.library_changed.emit()
-        self.banner.show_message("undo", translate("ModelsView", "“{name}” was deleted.").format(name=name),
-                                 [("undo", translate("ModelsView", "Undo"))], kind="info")
+        self.banner.show_message("undo", Translatable.translate("ModelsView", "“{name}” was deleted.").format(name=name),
+                                 [("undo", Translatable.translate("ModelsView", "Undo"))], kind="info")
         self.status_message.emit(
             translate("ModelsView", "“{name}” was deleted. Press Ctrl+Z to undo.").format(name=name), 8000)
         self._update_actions()
@@ -209,17 +230,18 @@ class ModelActionsMixin:
                 translate("ModelsView", "Model files (*.safetensors *.pth *.pt);;All files (*)"))
             if not path:
                 return
-        task = Task(jobs.import_model_file, path, name="import")
-        task.succeeded.connect(self._on_imported)
+        task = Task(jobs.import_shared_model, path, name="import")  # a name that is taken: both are kept
+        task.succeeded.connect(lambda result: self._on_imported(*result))
         task.failed.connect(lambda m, d: show_error(self, m, d, title=translate("ModelsView", "Import failed")))
         task.start()
         self.status_message.emit(translate("ModelsView", "Importing {name}…").format(name=os.path.basename(path)), 0)
 
-    def _on_imported(self, path) -> None:
+    def _on_imported(self, path, name: str = "") -> None:
         self.refresh()
         self.select_spec(str(path))
         self.library_changed.emit()
-        self.status_message.emit(translate("ModelsView", "Model imported."), 3000)
+        self.status_message.emit(translate("ModelsView", "Imported “{name}”").format(name=name) if name
+                                 else translate("ModelsView", "Model imported."), 3000)
 
     def export_selected(self, fmt: str, out_path: str | None = None) -> None:
         spec = self.selected_spec()
@@ -240,6 +262,39 @@ class ModelActionsMixin:
         task.start()
         self.status_message.emit(
             translate("ModelsView", "Exporting… (this checks the exported model gives the same answers)"), 0)
+
+    def share_selected(self, out_path: str | None = None) -> None:
+        """Save the selected model's file where the user says, to hand to someone else."""
+        spec = self.selected_spec()
+        if self._selected_kind() != "trained":
+            return
+        if out_path is None:
+            e = self._entries.get(spec)
+            stem = (e.name if e else "") or Path(spec).stem
+            start = str(Path(self.settings.last_dir or Path.home()) / (safe_file_stem(stem) + ".safetensors"))
+            out_path, _ = QFileDialog.getSaveFileName(
+                self, translate("ModelsView", "Share model"), start,
+                translate("ModelsView", "ResNet Studio model (*.safetensors)"))
+            if not out_path:
+                return
+        task = Task(jobs.share_model, spec, out_path, name="share-model")
+        task.succeeded.connect(lambda p: self.status_message.emit(
+            translate("ModelsView", "Saved to {path}. Opening this file in ResNet Studio adds the model.").format(
+                path=p), 8000))
+        task.failed.connect(lambda m, d: show_error(self, m, d, title=translate("ModelsView", "Share failed")))
+        task.start()
+
+    def show_selected_in_folder(self) -> bool:
+        """Open the file manager at the selected model's folder; when it cannot be opened, show
+        the path so the user can find it (the message can be selected and copied)."""
+        spec = self.selected_spec()
+        if self._selected_kind() not in ("trained", "broken") or not spec:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(os.path.abspath(spec)))):
+            return True
+        show_error(self, translate("ModelsView", "The file manager could not be opened. The model file is here:\n{path}")
+                   .format(path=os.path.abspath(spec)), title=translate("ModelsView", "Show in folder"))
+        return False
 
     def finish(self) -> None:
         """On exit: deleted models can no longer be restored, so empty the trash."""

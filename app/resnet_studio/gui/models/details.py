@@ -28,6 +28,12 @@ def _millions(n: int) -> str:
     return f"{n / 1e6:.1f} M" if n >= 100_000 else f"{n:,}"
 
 
+def _alive(widget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
+
+
 class ModelDetailsMixin:
     """The details side: the header with its buttons, the detail tabs, and the summary task."""
 
@@ -214,8 +220,9 @@ class ModelDetailsMixin:
             return
         self._set_field("params", translate("ModelsView", "working…"))
         task = Task(jobs.summarize, spec, name="summary", background=True)
-        task.succeeded.connect(lambda s, spec=spec: self._on_summary(spec, s))
-        task.failed.connect(lambda m, d, spec=spec: self._on_summary_failed(spec, m))
+        # The task outlives a view closed meanwhile (a window closed while torch builds the model).
+        task.succeeded.connect(lambda s, spec=spec: _alive(self) and self._on_summary(spec, s))
+        task.failed.connect(lambda m, d, spec=spec: _alive(self) and self._on_summary_failed(spec, m))
         task.start()
 
     def _on_summary(self, spec: str, summary) -> None:

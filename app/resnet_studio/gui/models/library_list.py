@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QUrl, Qt
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QToolButton, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
@@ -73,7 +73,17 @@ class ModelListMixin:
 
     def refresh(self) -> None:
         """Re-read the library folder (headers only) and keep the selection when possible."""
-        self.show_models(jobs.list_models())
+        library = getattr(self, "library", None)
+        if library is not None:
+            library.reload()  # its `changed` lists them here and in every other view
+        else:
+            self.show_models(jobs.list_models())
+
+    def set_library(self, library) -> None:
+        """Share the app's :class:`~..jobs.library_watch.LibraryWatch`: list what it reads, and
+        have every rename, delete, undo and import re-read it for all views."""
+        self.library = library
+        library.changed.connect(self.show_models)
 
     def show_models(self, entries: list) -> None:
         """List ``entries`` (``library.list_models()``, read by the caller, e.g. on a worker
@@ -146,6 +156,7 @@ class ModelListMixin:
             item = QTreeWidgetItem(self.trained_group)
             item.setText(0, translate("ModelsView", "None yet: teach one in the Train tab"))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setFirstColumnSpanned(True)  # a sentence, not a name: the Name column cut it short
         self.trained_group.setExpanded(True)
         self.zoo_group.setExpanded(True)
         if current:
@@ -185,8 +196,9 @@ class ModelListMixin:
             menu.addAction(self.rename_action)
             menu.addAction(self.delete_action)
             menu.addSeparator()
-            menu.addAction(translate("ModelsView", "Show in folder"), lambda: QDesktopServices.openUrl(
-                QUrl.fromLocalFile(os.path.dirname(self.selected_spec()))))
+            if self._selected_kind() == "trained":
+                menu.addAction(self.share_action)
+            menu.addAction(self.show_in_folder_action)
         elif self._available.get(self.selected_spec()) is False:
             menu.addAction(self.download_action)
         menu.exec(self.tree.viewport().mapToGlobal(pos))

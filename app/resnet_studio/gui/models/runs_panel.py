@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..i18n import Translatable
 from ..jobs import library as jobs
 from ..widgets.icons import icon
 from ..widgets.train_common import HintLabel, short_date
@@ -240,10 +241,11 @@ class RunsPanelMixin:
         self._undo.append([d for d in deleted if d])
         self._fill_runs()
         if len(deleted) == 1:
-            text = translate("ModelsView", "The run “{name}” was deleted.").format(name=deleted[0].get("name", ""))
+            text = Translatable.translate("ModelsView", "The run “{name}” was deleted.").format(
+                name=deleted[0].get("name", ""))
         else:
-            text = translate("ModelsView", "{n} runs were deleted.").format(n=len(deleted))
-        self.banner.show_message("undo", text, [("undo", translate("ModelsView", "Undo"))], kind="info")
+            text = Translatable.translate("ModelsView", "{n} runs were deleted.").format(n=len(deleted))  # n > 1
+        self.banner.show_message("undo", text, [("undo", Translatable.translate("ModelsView", "Undo"))], kind="info")
         self._update_actions()
 
     def _restore_runs(self, records: list[dict]) -> None:

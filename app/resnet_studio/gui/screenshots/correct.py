@@ -80,6 +80,8 @@ def make(studio: Studio) -> None:
         next(a for a in menu.actions() if a.text() == "triangle").trigger()
         menu.close()
         studio.wait(lambda: second.corrected == "triangle" and not v._copies, 30, "the copy")
+        # long enough to be shot half way (cached features make a head retrain take a second)
+        v.retrain_flow.config = {**v.retrain_flow.config, "epochs": 400}
         if not v.retrain():
             raise RuntimeError("retraining did not start")
         bar = v.retrain_progress

@@ -7,7 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
-from . import camera, classify, correct, lr_finder, models, runs, train
+from . import camera, classify, correct, lr_finder, models, runs, train, trust, whole_job
 from .world import DEMO_DIR, LANGUAGES, Studio
 
 #: (shots, scene) in the order they run; a scene makes what it needs (a trained model, say) if an
@@ -21,6 +21,8 @@ SCENES = (
     (runs.SHOTS, runs.make),
     (lr_finder.SHOTS, lr_finder.make),
     (camera.SHOTS, camera.make),
+    (trust.SHOTS, trust.make),
+    (whole_job.SHOTS, whole_job.make),
     (correct.SHOTS, correct.make),
 )
 ALL_SHOTS = tuple(name for shots, _ in SCENES for name in shots)
@@ -31,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", nargs="?", default="docs/screenshots")
     ap.add_argument("--only", default="", help=f"comma-separated shots to make (of: {', '.join(ALL_SHOTS)})")
     ap.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated language codes")
-    ap.add_argument("--size", default="1200x780", help="main window size, WIDTHxHEIGHT")
+    ap.add_argument("--size", default="1080x720", help="main window size, WIDTHxHEIGHT (default: the size the app opens at)")
     ap.add_argument("--demo-dir", default=str(DEMO_DIR), help="where the demo world is made (emptied first)")
     ap.add_argument("--keep", action="store_true", help="keep the demo world afterwards (to look into it)")
     args = ap.parse_args(argv)

@@ -102,7 +102,7 @@ class Studio:
     ``cache`` keeps what scenes make for each other (a trained model, say), so any subset of
     scenes can run in any order."""
 
-    def __init__(self, out: Path, base: Path = DEMO_DIR, *, size: tuple[int, int] = (1200, 780),
+    def __init__(self, out: Path, base: Path = DEMO_DIR, *, size: tuple[int, int] = (1080, 720),
                  languages: tuple[str, ...] = LANGUAGES) -> None:
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)

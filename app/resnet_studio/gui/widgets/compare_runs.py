@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .plots import apply_plot_palette, loss_and_accuracy_plots
+from .plots import apply_plot_palette, loss_and_accuracy_plots, set_epoch_range
 from .train_common import HintLabel, format_duration, format_percent, short_date
 
 #: One colour per run (mid-saturation: readable on light and dark backgrounds, and by most
@@ -171,8 +171,11 @@ class CompareRunsWidget(QWidget):
             self.curves[("train_loss", i)] = self.loss_plot.plot(
                 *_series(history, "train_loss"), name=self.tr("{run} (training)").format(run=name),
                 pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine), antialias=True)
-        self.acc_plot.setYRange(0, 100, padding=0.02)
-        self.loss_plot.enableAutoRange()
+        self.loss_plot.enableAutoRange(axis="y")
+        last_epoch = max([float(x) for curve in self.curves.values() if curve.xData is not None
+                          for x in curve.xData] or [1.0])
+        for plot in (self.loss_plot, self.acc_plot):
+            set_epoch_range(plot, last_epoch)
         losses = [v for curve_key, curve in self.curves.items() if curve_key[0] != "val_accuracy"
                   for v in (curve.yData if curve.yData is not None else []) if math.isfinite(v)]
         if losses:

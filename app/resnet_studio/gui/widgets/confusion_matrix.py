@@ -8,8 +8,8 @@ light and dark themes; a cell's shade is its share of the row, i.e. of that cate
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 _NAME_MAX_PX = 140
@@ -30,11 +30,15 @@ def _luminance(c: QColor) -> float:
 
 
 class ConfusionMatrixWidget(QWidget):
+    cell_clicked = Signal(int, int)  # true row, predicted column: "show me these pictures"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._matrix = np.zeros((0, 0), dtype=np.int64)
         self._classes: list[str] = []
+        self._selected: tuple[int, int] | None = None
         self.setMouseTracking(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(220, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.retranslate_ui()
@@ -56,6 +60,7 @@ class ConfusionMatrixWidget(QWidget):
             raise ValueError(f"confusion matrix of shape {m.shape} does not match {len(classes)} classes")
         self._matrix = m
         self._classes = list(classes)
+        self._selected = None
         self.updateGeometry()
         self.update()
 
@@ -64,6 +69,29 @@ class ConfusionMatrixWidget(QWidget):
 
     def classes(self) -> list[str]:
         return list(self._classes)
+
+    def selected_cell(self) -> tuple[int, int] | None:
+        return self._selected
+
+    def select_cell(self, row: int, col: int) -> None:
+        """Outline the cell whose pictures are shown and say so (``cell_clicked``)."""
+        n = len(self._classes)
+        if not (0 <= row < n and 0 <= col < n):
+            return
+        self._selected = (int(row), int(col))
+        self.update()
+        self.cell_clicked.emit(int(row), int(col))
+
+    def cell_center(self, row: int, col: int) -> QPoint:
+        """Where the cell is on screen (tests click it)."""
+        grid, cell, _ = self._layout()
+        return QPoint(grid.left() + col * cell + cell // 2, grid.top() + row * cell + cell // 2)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        hit = self.cell_at(event.position().toPoint())
+        if hit is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select_cell(*hit)
+        super().mousePressEvent(event)
 
     # ---- geometry
 
@@ -133,6 +161,10 @@ class ConfusionMatrixWidget(QWidget):
                     painter.drawText(r, Qt.AlignmentFlag.AlignCenter, str(count))
         painter.setPen(pal.color(QPalette.ColorRole.Mid))
         painter.drawRect(grid.adjusted(0, 0, -1, -1))
+        if self._selected is not None:
+            si, sj = self._selected
+            painter.setPen(QPen(text_color, 2))
+            painter.drawRect(QRect(grid.left() + sj * cell, grid.top() + si * cell, cell, cell).adjusted(1, 1, -1, -1))
 
         painter.setPen(text_color)
         name_w = self._name_width(fm)
@@ -175,6 +207,7 @@ class ConfusionMatrixWidget(QWidget):
                     text = self.tr("{count} of {total} pictures of '{true}' were recognised ({share:.0f}%).")
                 else:
                     text = self.tr("{count} of {total} pictures of '{true}' were taken for '{pred}' ({share:.0f}%).")
+                text += "\n" + self.tr("Click to see them.")
                 QToolTip.showText(
                     event.globalPos(),
                     text.format(count=count, total=row, true=self._classes[i], pred=self._classes[j], share=share),

@@ -31,6 +31,7 @@ from ..jobs.dataset import THUMBS_PER_CLASS, DatasetScanJob
 from ..jobs.framework import JobRunner
 from .dataset_sort_dialog import SortPreviewDialog
 from .drop_zone import local_path
+from .suspicious_labels import SuspiciousLabelsPanel
 from .train_common import HintLabel
 
 THUMB_SIZE = 48
@@ -110,6 +111,9 @@ class DatasetPanel(QWidget):
         self._issues_layout.setSpacing(2)
         self.issues.setVisible(False)
         self._issue_texts: list[str] = []
+        # Likely wrong labels: shown once the folder is known to be usable, started by the user.
+        self.suspicious = SuspiciousLabelsPanel(self._runner, self)
+        self.suspicious.dataset_changed.connect(self._on_dataset_changed)
 
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -124,6 +128,7 @@ class DatasetPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.check_progress)
         layout.addWidget(self.issues)
+        layout.addWidget(self.suspicious)
 
         self.choose_button.clicked.connect(self.choose_folder)
         self.sort_button.clicked.connect(self.open_sort_dialog)
@@ -148,6 +153,7 @@ class DatasetPanel(QWidget):
         self._show_status()
         self._show_issues()
         self._fill_table_texts()
+        self.suspicious.retranslate_ui()
 
     # ---- choosing
 
@@ -185,6 +191,8 @@ class DatasetPanel(QWidget):
         self.sort_button.setVisible(False)
         self.check_progress.setVisible(False)
         self._set_ready(False)
+        if self.suspicious.folder() != self._folder:
+            self.suspicious.set_folder("")  # shown again once this folder is known to be usable
         job = DatasetScanJob(self._folder, thumb_size=THUMB_SIZE)
         job.scanned.connect(self._on_scanned)
         job.not_a_dataset.connect(self._on_not_a_dataset)
@@ -232,6 +240,7 @@ class DatasetPanel(QWidget):
         """While a model trains, its dataset must not change under it."""
         self.choose_button.setEnabled(enabled)
         self.sort_button.setEnabled(enabled)
+        self.suspicious.setEnabled(enabled)
         self.setAcceptDrops(enabled)
 
     def _set_ready(self, ready: bool) -> None:
@@ -328,6 +337,8 @@ class DatasetPanel(QWidget):
         ready = bool(self._info.get("classes")) and not self._error[0] and (self._health is None or self._health.get("ok", True))
         self._show_status()
         self._set_ready(ready)
+        if ready:
+            self.suspicious.set_folder(self._folder)
 
     # ---- showing
 
@@ -372,6 +383,7 @@ class DatasetPanel(QWidget):
         while self._issues_layout.count():
             row = self._issues_layout.takeAt(0).widget()
             if row is not None:
+                row.hide()  # at once: deleteLater waits for the event loop, and may be painted till then
                 row.deleteLater()
         health = self._health or {}
         rows = [(QStyle.StandardPixmap.SP_MessageBoxCritical, t) for t in health.get("errors", [])]
@@ -409,9 +421,14 @@ class DatasetPanel(QWidget):
         return dialog
 
     @Slot()
+    def _on_dataset_changed(self) -> None:
+        self.set_folder(self._folder)  # a picture moved: counts and health change
+
+    @Slot()
     def _on_dialog_destroyed(self) -> None:
         self.sort_dialog = None
 
     def cancel_jobs(self) -> None:
+        self.suspicious.cancel_jobs()
         if self._job is not None:
             self._job.cancel()

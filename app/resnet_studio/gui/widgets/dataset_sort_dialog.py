@@ -169,18 +169,18 @@ class SortPreviewDialog(QDialog):
         if plan is None:
             return
         for cat, paths in plan.assignments.items():
-            group = QTreeWidgetItem(self.tree, [self.tr("{category} ({count} pictures)").format(category=cat, count=len(paths)), f"{cat}/"])
+            group = QTreeWidgetItem(self.tree, [self.tr("{category} (%n pictures)", "", len(paths)).format(category=cat), f"{cat}/"])
             for p in paths[:_CHILDREN_SHOWN]:
                 QTreeWidgetItem(group, [Path(p).name, f"{cat}/"])
         if plan.unmatched:
             group = QTreeWidgetItem(self.tree, [
-                self.tr("No category name in the file name ({count} pictures)").format(count=len(plan.unmatched)),
+                self.tr("No category name in the file name (%n pictures)", "", len(plan.unmatched)),
                 self.tr("not copied")])
             for p in plan.unmatched[:_CHILDREN_SHOWN]:
                 QTreeWidgetItem(group, [Path(p).name, self.tr("not copied")])
         if plan.ambiguous:
             group = QTreeWidgetItem(self.tree, [
-                self.tr("More than one category name ({count} pictures)").format(count=len(plan.ambiguous)),
+                self.tr("More than one category name (%n pictures)", "", len(plan.ambiguous)),
                 self.tr("not copied")])
             for p, cats in plan.ambiguous[:_CHILDREN_SHOWN]:
                 QTreeWidgetItem(group, [Path(p).name, " / ".join(cats)])

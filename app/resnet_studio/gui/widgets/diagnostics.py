@@ -193,7 +193,7 @@ class DiagnosticsDialog(QDialog):
             text = self.tr("Stopping after this check…") if self._cancelled else self.tr("Checking… {done} done.").format(
                 done=len(self._results))
         elif self._cancelled:
-            text = self.tr("Cancelled after {done} checks.").format(done=len(self._results))
+            text = self.tr("Cancelled after %n checks.", "", len(self._results))
         elif not self._results:
             text = ""
         elif failed:

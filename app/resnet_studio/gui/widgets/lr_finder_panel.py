@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .plots import QuietPlotWidget
 from .train_common import HintLabel
 
 _BLUE = QColor(52, 120, 220)
@@ -64,10 +65,10 @@ class LRFinderPanel(QWidget):
         self.cancel_button = QPushButton(self)
         self.close_button = QPushButton(self)
 
-        self.plot = pg.PlotWidget(self)
+        # It sits in the scrolling settings column: a wheel over it scrolls the column, never zooms.
+        self.plot = QuietPlotWidget(self)
         self.plot.setMinimumHeight(170)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLogMode(x=True, y=False)
         # pyqtgraph would rescale the rates to 0.001…100 and add "(x0.001)" to the axis title; the

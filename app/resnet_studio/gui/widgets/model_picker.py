@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -63,6 +63,16 @@ class ModelPicker(QComboBox):
 
     def set_trained_models(self, models: list[tuple[str, str, int]]) -> None:
         self._trained = list(models)
+        listed = {os.path.abspath(p) for p, _, _ in self._trained}
+        # a file opened directly that is now in the library (just renamed to it) is listed once
+        self._extra = [(p, n) for p, n in self._extra if os.path.abspath(p) not in listed]
+        self.rebuild()
+
+    def forget(self, spec: str) -> None:
+        """Take a model file that is gone (deleted, moved) off the list."""
+        key = os.path.abspath(spec)
+        self._trained = [t for t in self._trained if os.path.abspath(t[0]) != key]
+        self._extra = [x for x in self._extra if os.path.abspath(x[0]) != key]
         self.rebuild()
 
     def add_model_file(self, path: str, name: str) -> None:
@@ -122,6 +132,21 @@ class ModelPicker(QComboBox):
                                           self.tr("Use a .safetensors model file or a torchvision .pth file")))
         self._select(self._current)
         self._building = False
+
+    def popup_width(self) -> int:
+        """How wide the drop-down list must be to show its longest entry whole (bold headers
+        included; Qt sizes the list to the box and cuts such entries in the middle)."""
+        widest = 0
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            widest = max(widest, QFontMetrics(item.font()).horizontalAdvance(item.text()))
+        view = self.view()
+        scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return widest + 2 * view.frameWidth() + scroll + 24
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self.view().setMinimumWidth(self.popup_width())
+        super().showPopup()
 
     def _select(self, spec: str) -> bool:
         for row in range(self._model.rowCount()):

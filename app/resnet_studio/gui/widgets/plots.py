@@ -48,10 +48,57 @@ def apply_plot_palette(plots, palette: QPalette) -> None:
             item.legend.setBrush(pg.mkBrush(fill))
 
 
-# Legend corners: losses fall, so the top right is where their curves rarely are; accuracies
-# rise, so the bottom right is. (pyqtgraph offsets: negative = from the right / bottom edge.)
+class EpochAxis(pg.AxisItem):
+    """An x axis in whole epochs: ticks at 1, 2, 3… and never "Epoch (x0.001)" with ticks 100-600
+    (pyqtgraph's tick levels below 1 and its SI-prefix scaling, early in the first epoch)."""
+
+    def __init__(self, orientation: str = "bottom", **kwargs) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph override
+        levels = [(spacing, [v for v in values if abs(v - round(v)) < 1e-6])
+                  for spacing, values in super().tickValues(minVal, maxVal, size) if spacing >= 1]
+        levels = [(spacing, values) for spacing, values in levels if values]
+        if not levels:
+            levels = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+        return levels
+
+
+class QuietPlotWidget(pg.PlotWidget):
+    """A chart that only shows: no zoom or pan by mouse, no "A" auto-range button, and the wheel
+    goes on to the scroll area around it (a user scrolling the panel did not mean to zoom)."""
+
+    def __init__(self, parent: QWidget | None = None, **kwargs) -> None:
+        super().__init__(parent, **kwargs)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        for name in ("left", "bottom", "right", "top"):
+            self.getPlotItem().getAxis(name).enableAutoSIPrefix(False)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        event.ignore()  # not handled here: Qt passes it to the parent (the scroll area)
+
+
+def legend_below(plot: pg.PlotWidget, columns: int) -> pg.LegendItem:
+    """A legend in a row under the x axis, outside the data, so no point can hide under it."""
+    item = plot.getPlotItem()
+    legend = pg.LegendItem(colCount=columns, frame=False)
+    item.layout.addItem(legend, 4, 1)
+    item.legend = legend
+    return legend
+
+
+def set_epoch_range(plot: pg.PlotWidget, last_epoch: float) -> None:
+    """x from 0 to the next whole epoch (at least 1), so the ticks are whole epochs."""
+    plot.setXRange(0, max(1.0, math.ceil(last_epoch - 1e-9)), padding=0.02)
+
+
+# Losses fall, so the top right is where their curves rarely are (pyqtgraph offsets: negative =
+# from the right edge).
 LOSS_LEGEND_OFFSET = (-10, 10)
-ACCURACY_LEGEND_OFFSET = (-10, -10)
+ACCURACY_MARGIN = 2.5  # percentage points shown beyond 0 and 100
 
 
 class LegendHeadroom:
@@ -93,18 +140,23 @@ class LegendHeadroom:
 
 
 def loss_and_accuracy_plots(parent: QWidget, min_width: int, min_height: int):
-    """A loss plot and an accuracy plot (0-100 %) set up alike: grid, no context menu, legends in
-    the corners curves rarely reach, room above the loss curves for the legend.
+    """A loss plot and an accuracy plot (0-100 %) set up alike: x in whole epochs, grid, no mouse
+    zoom. Losses fall, so the loss legend sits top right with room kept above the curves; an
+    accuracy can be anywhere in 0-100 %, so its legend goes under the axis, off the data.
     Returns ``(loss_plot, acc_plot, loss_headroom)``."""
-    loss_plot = pg.PlotWidget(parent)
-    acc_plot = pg.PlotWidget(parent)
+    loss_plot = QuietPlotWidget(parent, axisItems={"bottom": EpochAxis()})
+    acc_plot = QuietPlotWidget(parent, axisItems={"bottom": EpochAxis()})
     for plot in (loss_plot, acc_plot):
         plot.setMinimumSize(min_width, min_height)
         plot.showGrid(x=True, y=True, alpha=0.25)
-        plot.setMenuEnabled(False)
+        plot.enableAutoRange(axis="x", enable=False)
+        set_epoch_range(plot, 1)
     loss_plot.addLegend(offset=LOSS_LEGEND_OFFSET)
-    acc_plot.addLegend(offset=ACCURACY_LEGEND_OFFSET)
-    acc_plot.setYRange(0, 100, padding=0.02)
+    legend_below(acc_plot, 2)
+    acc_plot.enableAutoRange(axis="y", enable=False)
+    # 0-100 % and a sliver more, so a point at 0 or 100 % is drawn whole and both end ticks show.
+    acc_plot.setYRange(-ACCURACY_MARGIN, 100 + ACCURACY_MARGIN, padding=0)
+    acc_plot.getPlotItem().getViewBox().setLimits(yMin=-ACCURACY_MARGIN, yMax=100 + ACCURACY_MARGIN)
     return loss_plot, acc_plot, LegendHeadroom(loss_plot)
 
 
@@ -139,8 +191,7 @@ class TrainingPlots(QWidget):
         super().__init__(parent)
         self.loss_plot, self.acc_plot, self.loss_headroom = loss_and_accuracy_plots(self, 260, 200)
         self._loss_low, self._loss_high = math.inf, -math.inf
-        self.acc_plot.getPlotItem().getViewBox().setLimits(yMin=-5, yMax=105)
-        self.acc_plot.enableAutoRange(axis="y", enable=False)
+        self._last_epoch = 0.0
 
         faint = QColor(_BLUE)
         faint.setAlpha(70)
@@ -229,6 +280,9 @@ class TrainingPlots(QWidget):
         self._ema_steps = 0
         self._prev_mean = None
         self._loss_low, self._loss_high = math.inf, -math.inf
+        self._last_epoch = 0.0
+        for plot in (self.loss_plot, self.acc_plot):
+            set_epoch_range(plot, 1)
         self.loss_headroom.clear()
         self._dirty = True
         self._redraw()
@@ -305,6 +359,12 @@ class TrainingPlots(QWidget):
             curve.setData(*series.data())
         if self._loss_high >= self._loss_low:
             self.loss_headroom.set_range(min(self._loss_low, 0.0), self._loss_high)
+        last = max([series.data()[0][-1] for series in (self._batch_loss, self._val_loss, self._val_acc)
+                    if series.n] or [0.0])
+        if last != self._last_epoch:
+            self._last_epoch = last
+            for plot in (self.loss_plot, self.acc_plot):
+                set_epoch_range(plot, last)
 
     def batch_points(self) -> int:
         """Points drawn on the per-batch loss curve (what pyqtgraph holds, not the buffer)."""

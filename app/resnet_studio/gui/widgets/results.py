@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainte
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..errors import translate_engine_message
+from ..label_names import current_language, shown_label
 # The record, the model and the colours live in their own modules now; re-exported for importers.
 from .results_colors import is_dark, status_colors  # noqa: F401
 from .results_record import ResultRecord, record_from_item  # noqa: F401
@@ -219,6 +220,7 @@ class ResultCardDelegate(QStyledItemDelegate):
         state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver)
         parts = (
             r.id, r.error, tuple(r.predictions), r.expanded, r.explain_rank, r.corrected, r.correcting,
+            bool(index.data(Roles.Stale)), current_language(),  # ImageNet names follow the language
             r.thumb.cacheKey() if r.thumb is not None else 0, int(state.value),
             option.rect.width(), option.rect.height(), option.palette.cacheKey(), option.font.key(),
             self.threshold_getter(), why, self.opacity_getter() if why else 0.0,
@@ -273,7 +275,7 @@ class ResultCardDelegate(QStyledItemDelegate):
             self._paint_error(painter, text, r, card, y, colors)
         else:
             unsure = r.predictions[0][1] < self.threshold_getter()
-            y = self._paint_top_label(painter, text, r, y, colors, unsure)
+            y = self._paint_top_label(painter, text, r, y, colors, unsure, bool(index.data(Roles.Stale)))
             self._paint_name_line(painter, option, text, r, y, colors)
             self._paint_chevron(painter, text, r, card, colors)
             if r.expanded and len(r.predictions) > 1:
@@ -356,39 +358,44 @@ class ResultCardDelegate(QStyledItemDelegate):
                              reason=translate_engine_message(r.error)))
 
     def _paint_top_label(self, painter: QPainter, t: _TextColumn, r: ResultRecord, y: int, colors: dict,
-                         unsure: bool) -> int:
+                         unsure: bool, stale: bool = False) -> int:
         """The top-1 label, its confidence bar and percentage (and the "not sure" badge); returns
-        the top of the next line."""
+        the top of the next line. A ``stale`` answer (another model's) is greyed, with a badge
+        saying so, so it never reads as the answer of the model in use."""
         label, score, _ = r.predictions[0]
         fm = t.fm
+        text_color = colors["muted"] if stale else t.color
         painter.setFont(t.title_font)
-        painter.setPen(t.color)
+        painter.setPen(text_color)
         painter.drawText(QRect(t.x, y, t.width, t.tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         t.tfm.elidedText(label, Qt.TextElideMode.ElideRight, t.width))
+                         t.tfm.elidedText(shown_label(label, r.model), Qt.TextElideMode.ElideRight, t.width))
         y += t.tfm.height() + 6
 
         # confidence bar + percentage (+ "not sure" badge)
         pct = f"{score * 100:.1f} %"
         pct_w = t.pct_w
         badge = QCoreApplication.translate("ResultCard", "not sure") if unsure else ""
+        if stale:
+            badge = QCoreApplication.translate("ResultCard", "earlier model")
         badge_w = fm.horizontalAdvance(badge) + 14 if badge else 0
         bar_w = max(40, min(320, t.width - pct_w - badge_w - 8))
         bar = QRectF(t.x, y + fm.height() / 2 - 4, bar_w, 8)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors["track"])
         painter.drawRoundedRect(bar, 4, 4)
-        painter.setBrush(colors["unsure"] if unsure else colors["sure"])
+        painter.setBrush(colors["muted"] if stale else colors["unsure"] if unsure else colors["sure"])
         painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(8.0, bar_w * min(max(score, 0.0), 1.0)), 8), 4, 4)
         painter.setFont(t.base)
-        painter.setPen(t.color)
+        painter.setPen(text_color)
         painter.drawText(QRect(int(bar.right()) + 8, y, pct_w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, pct)
         if badge:
             bx = int(bar.right()) + 8 + pct_w
             brect = QRectF(bx, y + 1, badge_w - 4, fm.height() - 2)
-            painter.setPen(QPen(colors["unsure"], 1))
+            badge_color = colors["muted"] if stale else colors["unsure"]
+            painter.setPen(QPen(badge_color, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(brect, brect.height() / 2, brect.height() / 2)
-            painter.setPen(colors["unsure"])
+            painter.setPen(badge_color)
             painter.drawText(brect, Qt.AlignmentFlag.AlignCenter, badge)
         return y + fm.height() + 6
 
@@ -460,7 +467,7 @@ class ResultCardDelegate(QStyledItemDelegate):
             painter.drawText(QRect(row.left(), row.top(), rank_w, row_h), Qt.AlignmentFlag.AlignVCenter, f"{i}.")
             painter.setPen(text_color)
             painter.drawText(QRect(row.left() + rank_w, row.top(), label_w, row_h), Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w))
+                             fm.elidedText(shown_label(lab, r.model), Qt.TextElideMode.ElideRight, label_w))
             mb = QRectF(row.left() + rank_w + label_w + 8, row.center().y() - 3, mini_w, 6)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colors["track"])

@@ -14,6 +14,7 @@ from operator import attrgetter
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QImage, QPixmapCache
 
+from ..label_names import label_with_english, shown_label
 from .results_record import ResultRecord, record_from_item
 
 
@@ -27,6 +28,9 @@ class Roles:
     #: The "Show why" heat image (QImage) to draw over the thumbnail; None when "Show why" is
     #: off or the map is not computed yet.
     Heat = Qt.ItemDataRole.UserRole + 7
+    #: True when the row was made by another model than the one in use (see
+    #: :meth:`ResultsModel.set_current_model`): shown as stale until its new answer arrives.
+    Stale = Qt.ItemDataRole.UserRole + 8
 
 
 class ResultsModel(QAbstractListModel):
@@ -60,6 +64,8 @@ class ResultsModel(QAbstractListModel):
         self.show_why = False
         self.why_layer = "layer4"
         self.why_opacity = 0.5
+        # The spec of the model in use (or being loaded): rows made by another one are stale.
+        self.current_model = ""
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
@@ -85,19 +91,32 @@ class ResultsModel(QAbstractListModel):
             return r.error is not None
         if role == Roles.Heat:
             return self.heat_image(r)
+        if role == Roles.Stale:
+            return self.is_stale(r)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{r.name}: {r.error}" if r.error else f"{r.name}: {r.label} {r.score:.0%}"
+            text = f"{r.name}: {r.error}" if r.error else f"{r.name}: {shown_label(r.label, r.model)} {r.score:.0%}"
+            if self.is_stale(r):
+                text += " (" + QCoreApplication.translate("ResultCard", "earlier model") + ")"
+            return text
         return None
 
     def _tooltip(self, r: ResultRecord) -> str:
         if r.error:
-            return f"{r.path}\n{r.error}"
-        lines = [r.path] + [f"{label}: {score:.1%}" for label, score, _ in r.predictions]
+            lines = [r.path, r.error]
+        else:
+            # the English name beside a translated ImageNet one: what the CSV and the model call it
+            lines = [r.path] + [f"{label_with_english(label, r.model)}: {score:.1%}" for label, score, _ in r.predictions]
         if r.corrected:
-            lines.append(QCoreApplication.translate("ResultCard", "Added to “{category}” in the training folder").format(
-                category=r.corrected))
+            lines.append(QCoreApplication.translate("ResultCard", "Added to “{category}” in the training folder").format(category=r.corrected))
+        if self.is_stale(r):
+            lines += ["", QCoreApplication.translate("ResultCard", "Made by {model}, an earlier model, not by the one in use now.").format(
+                model=r.model_name or r.model)]
+        if r.model_name:
+            lines += ["", QCoreApplication.translate("ResultCard", "Model: {name}").format(name=r.model_name),
+                      QCoreApplication.translate("ResultCard", "File: {file}").format(file=r.model_file),
+                      QCoreApplication.translate("ResultCard", "Made with: {backend}").format(backend=r.backend)]
         return "\n".join(lines)
 
     # -- "Show why" ----------------------------------------------------------------------------
@@ -184,6 +203,22 @@ class ResultsModel(QAbstractListModel):
     def is_not_sure(self, r: ResultRecord) -> bool:
         return r.error is None and r.score < self.threshold
 
+    def is_stale(self, r: ResultRecord) -> bool:
+        """Whether ``r`` was made by another model than the one in use (or being loaded)."""
+        return bool(self.current_model) and r.model != self.current_model
+
+    def set_current_model(self, spec: str) -> None:
+        """The model in use changed (or is loading): rows made by any other are stale from now on."""
+        if spec == self.current_model:
+            return
+        self.current_model = str(spec)
+        self._all_changed([Roles.Stale, Qt.ItemDataRole.ToolTipRole])
+        self.counts_changed.emit()
+
+    def stale_records(self) -> list[ResultRecord]:
+        """The rows made by another model than the one in use, in the order they arrived."""
+        return [r for r in self._all if self.is_stale(r)]
+
     def add_results(self, items: list[dict]) -> None:
         if not items:
             return
@@ -212,9 +247,10 @@ class ResultsModel(QAbstractListModel):
                 self.endInsertRows()
         self.counts_changed.emit()
 
-    def update_results(self, items: list[dict]) -> None:
+    def update_results(self, items: list[dict], *, add_missing: bool = True) -> None:
         """Like :meth:`add_results`, but a picture that already has a card gets the new answer on
-        that card (after a retrain) instead of a second card."""
+        that card (the model changed) instead of a second card; one with no card (cleared
+        meanwhile) gets a new card only when ``add_missing``."""
         by_path: dict[str, list[ResultRecord]] = {}
         for r in self._all:
             by_path.setdefault(r.path, []).append(r)
@@ -228,7 +264,7 @@ class ResultsModel(QAbstractListModel):
             for r in cards:
                 was_unsure = self.is_not_sure(r)
                 self._errors -= r.error is not None
-                r.set_predictions(d["predictions"], d.get("error"), str(d.get("model", "")), d.get("thumb"))
+                r.set_predictions(d["predictions"], d.get("error"), str(d.get("spec", "")), d.get("thumb"), d)
                 self._errors += r.error is not None
                 self._not_sure += self.is_not_sure(r) - was_unsure
                 if r.thumb is not None:
@@ -237,7 +273,7 @@ class ResultsModel(QAbstractListModel):
         if changed:
             self._rebuild()  # labels and scores changed: sort and filter again
             self.counts_changed.emit()
-        if fresh:
+        if fresh and add_missing:
             self.add_results(fresh)
 
     def set_correction(self, record_id: int, *, corrected: str | None = None, path: str = "",
@@ -304,4 +340,4 @@ class ResultsModel(QAbstractListModel):
 
     def counts(self) -> dict[str, int]:
         return {"total": len(self._all), "errors": self._errors, "not_sure": self._not_sure,
-                "shown": len(self._rows)}
+                "shown": len(self._rows), "stale": len(self.stale_records()) if self.current_model else 0}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,8 @@ DEFAULTS: dict = {
     "lr": None,
     "image_size": 224,
     "augment": True,
+    "hflip": True,
+    "balance": True,  # the checkbox; config() gives TrainConfig's "auto" / "off"
 }
 
 
@@ -64,6 +67,9 @@ class TrainSettingsPanel(QWidget):
         advanced_layout = QVBoxLayout(self.advanced.content)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow settings column (1080 px window, longer Chinese labels) a field goes under its
+        # label instead of pushing the column wider than the window.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         advanced_layout.addLayout(form)
         self._form = form
 
@@ -91,6 +97,10 @@ class TrainSettingsPanel(QWidget):
         self.size_spin.setSingleStep(32)
         self.size_spin.setSuffix(" px")
         self.augment_check = QCheckBox(self)
+        self.hflip_check = QCheckBox(self)
+        self.hflip_check.setObjectName("hflipCheck")
+        self.balance_check = QCheckBox(self)
+        self.balance_check.setObjectName("balanceCheck")
         self.find_lr_button = QPushButton(self)
         self.find_lr_button.setObjectName("findLrButton")
         self.lr_finder = LRFinderPanel(self)
@@ -101,7 +111,8 @@ class TrainSettingsPanel(QWidget):
         for key, field in (
             ("arch", self.arch_combo), ("mode", self.mode_combo), ("pretrained", self.pretrained_check),
             ("epochs", self.epochs_spin), ("batch_size", self.batch_spin), ("lr", self.lr_combo),
-            ("image_size", self.size_spin), ("augment", self.augment_check),
+            ("image_size", self.size_spin), ("augment", self.augment_check), ("hflip", self.hflip_check),
+            ("balance", self.balance_check),
         ):
             label = QLabel(self)
             label.setBuddy(field)
@@ -131,18 +142,39 @@ class TrainSettingsPanel(QWidget):
         layout.addLayout(name_form)
         layout.addWidget(self.name_hint)
         layout.addWidget(self.advanced)
+        layout.addLayout(self._not_defaults_row())
 
         for signal in (self.arch_combo.currentIndexChanged, self.mode_combo.currentIndexChanged,
                        self.epochs_spin.valueChanged, self.batch_spin.valueChanged,
                        self.lr_combo.currentTextChanged, self.size_spin.valueChanged,
-                       self.pretrained_check.toggled, self.augment_check.toggled, self.name_edit.textChanged):
+                       self.pretrained_check.toggled, self.augment_check.toggled, self.hflip_check.toggled,
+                       self.balance_check.toggled, self.name_edit.textChanged):
             signal.connect(self.changed)
+        self.changed.connect(self._show_not_defaults)
+        self.augment_check.toggled.connect(self.hflip_check.setEnabled)
         self.arch_combo.currentIndexChanged.connect(self._update_arch_tooltip)
         self.find_lr_button.clicked.connect(self.find_lr_requested)
         self.lr_finder.use_requested.connect(self.use_learning_rate)
         self.lr_finder.close_requested.connect(self.lr_finder.hide)
         self.set_config(DEFAULTS)
         self.retranslate_ui()
+
+    def _not_defaults_row(self) -> QHBoxLayout:
+        """What makes a run cost more than usual stays in sight when Advanced is closed: a restart
+        once kept "from scratch, 64 px" hidden there, and Start began an hour-long run."""
+        self.not_default_label = QLabel(self)
+        self.not_default_label.setObjectName("notDefaultsLabel")
+        self.not_default_label.setWordWrap(True)
+        # grows to its wrapped height (Preferred alone cut the second line off in the scroll area)
+        self.not_default_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.reset_button = QPushButton(self)
+        self.reset_button.setObjectName("resetDefaultsButton")
+        self.reset_button.clicked.connect(self.reset_to_defaults)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.not_default_label, 1)
+        row.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
 
     # ---- texts
 
@@ -180,6 +212,10 @@ class TrainSettingsPanel(QWidget):
         self.lr_combo.setItemText(0, self.tr("Automatic"))
         self.pretrained_check.setText(self.tr("Start from ImageNet knowledge (recommended)"))
         self.augment_check.setText(self.tr("Vary the training pictures (flips, crops, colours)"))
+        self.hflip_check.setText(self.tr("Mirror pictures while training (off for text and digits)"))
+        self.balance_check.setText(self.tr("Even out uneven categories"))
+        self.reset_button.setText(self.tr("Reset to defaults"))
+        self.reset_button.setToolTip(self.tr("Put every setting except the model name back to how it was at first."))
         self.find_lr_button.setText(self.tr("Find a good learning rate"))
         self.find_lr_button.setToolTip(self.tr(
             "Try learning rates from very small to very large on your pictures for a few seconds and "
@@ -195,6 +231,8 @@ class TrainSettingsPanel(QWidget):
             "lr": (self.tr("&Learning rate:"), self.tr("How big each learning step is; too high makes training unstable.")),
             "image_size": (self.tr("&Image size:"), self.tr("Pictures are resized to this; smaller is faster, larger sees finer detail.")),
             "augment": (self.tr("Augmentation:"), self.tr("Random changes to the pictures help the model generalise to new photos.")),
+            "hflip": (self.tr("Mirroring:"), self.tr("A picture and its mirror image mean the same for photos, not for text, digits or arrows.")),
+            "balance": (self.tr("Balance:"), self.tr("When one category has three times the pictures of another, the small ones count more while training, so they are not overlooked.")),
         }
         for key, (field, label, hint) in self._rows.items():
             label_text, hint_text = texts[key]
@@ -203,6 +241,7 @@ class TrainSettingsPanel(QWidget):
             field.setToolTip(hint_text)
             label.setToolTip(hint_text)
         self._update_arch_tooltip()
+        self._show_not_defaults()
 
     def _update_arch_tooltip(self) -> None:
         name = self.arch_combo.currentData()
@@ -238,6 +277,8 @@ class TrainSettingsPanel(QWidget):
             "lr": self._lr_value(),
             "image_size": self.size_spin.value(),
             "augment": self.augment_check.isChecked(),
+            "hflip": self.hflip_check.isChecked(),
+            "balance": "auto" if self.balance_check.isChecked() else "off",
             "name": self.model_name(),
         }
 
@@ -268,8 +309,53 @@ class TrainSettingsPanel(QWidget):
             self.size_spin.setValue(int(values["image_size"]))
         if "augment" in values:
             self.augment_check.setChecked(bool(values["augment"]))
+        if "hflip" in values:
+            self.hflip_check.setChecked(bool(values["hflip"]))
+        if "balance" in values:  # TrainConfig's word, or the checkbox's state
+            self.balance_check.setChecked(values["balance"] not in ("off", False))
         if "name" in values:
             self.name_edit.setText(str(values["name"] or ""))
+
+    def reset_to_defaults(self) -> None:
+        """Every setting back to :data:`DEFAULTS`; the model name stays."""
+        self.set_config(DEFAULTS)
+
+    def not_defaults(self) -> list[str]:
+        """The settings that differ from :data:`DEFAULTS`, in words ("from scratch", "64 px"...)."""
+        values = self.config()
+        items = []
+        if values["arch"] != DEFAULTS["arch"]:
+            items.append(self.arch_combo.currentText())
+        if values["mode"] != DEFAULTS["mode"]:
+            items.append({
+                "head": self.tr("last layer only"),
+                "finetune": self.tr("last block and last layer"),
+                "full": self.tr("the whole network"),
+            }.get(values["mode"], str(values["mode"])))
+        if not values["pretrained"]:
+            items.append(self.tr("from scratch"))
+        if values["image_size"] != DEFAULTS["image_size"]:
+            items.append(self.tr("{size} px").format(size=values["image_size"]))
+        if values["epochs"]:
+            items.append(self.tr("%n epochs", "", int(values["epochs"])))
+        if values["batch_size"]:
+            items.append(self.tr("batch size {n}").format(n=values["batch_size"]))
+        if values["lr"]:
+            items.append(self.tr("learning rate {lr}").format(lr=f"{float(values['lr']):g}"))
+        if not values["augment"]:
+            items.append(self.tr("pictures not varied"))
+        elif not values["hflip"]:
+            items.append(self.tr("not mirrored"))
+        if values["balance"] == "off":
+            items.append(self.tr("uneven categories not evened out"))
+        return items
+
+    def _show_not_defaults(self) -> None:
+        items = self.not_defaults()
+        self.not_default_label.setText(
+            self.tr("Not the defaults: {settings}").format(settings=self.tr(", ").join(items)) if items else "")
+        self.not_default_label.setVisible(bool(items))
+        self.reset_button.setVisible(bool(items))
 
     def use_learning_rate(self, lr: float) -> None:
         """Put ``lr`` (the finder's suggestion) in the learning-rate field."""

@@ -4,7 +4,9 @@ model looked at), and the controls to name, save and use the model."""
 
 from __future__ import annotations
 
+import html
 import math
+import os
 import time
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,10 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.zoo import ZOO
+from ..errors import translate_engine_message
 from ..train_worker import JobRunner
+from .cell_pictures import CellPictures, PictureMoves
 from .confusion_matrix import ConfusionMatrixWidget
 from .dataset_jobs import ThumbnailJob
 from .gallery_explain import GalleryExplainJob
+from .picture_view import PictureView, open_picture
+from .reliability import ReliabilityTable
 from .train_common import HintLabel, format_duration, format_percent
 
 MAX_GALLERY = 120
@@ -63,6 +70,8 @@ def _fraction_text(value: object) -> tuple[str, float]:
 class TrainingResults(QWidget):
     save_requested = Signal(str)  # the name the user typed
     use_requested = Signal()
+    retrain_requested = Signal()  # "Retrain": the same run again, on the folder as it is now
+    model_moved = Signal(str, str)  # old, new file: "Save model" renamed it (the library follows)
 
     def __init__(self, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,17 +116,32 @@ class TrainingResults(QWidget):
             self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
         self.matrix = ConfusionMatrixWidget(self)
+        # the pictures of a clicked cell, and fixing the folder from there (issue 16)
+        self.moves = PictureMoves(self)
+        self.cell_pictures = CellPictures(self.moves, self._runner, self)
+        self.matrix.cell_clicked.connect(self._show_cell)
+        self.moves.changed.connect(self._update_buttons)
+        self.moves.changed.connect(self._grey_moved)
+        matrix_page = QWidget(self)
+        ml = QVBoxLayout(matrix_page)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.matrix, 3)
+        ml.addWidget(self.cell_pictures, 2)
+        self.retrain_button = QPushButton(self)
+        self.retrain_button.setObjectName("retrainButton")
 
         self.gallery = QListWidget(self)
         self.gallery.setViewMode(QListView.ViewMode.IconMode)
         self.gallery.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
-        self.gallery.setGridSize(QSize(THUMB_SIZE + 48, THUMB_SIZE + 48))
+        self.gallery.setGridSize(QSize(THUMB_SIZE + 56, THUMB_SIZE + 64))  # three lines of text
         self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
         self.gallery.setMovement(QListView.Movement.Static)
         self.gallery.setWordWrap(True)
         self.gallery.setUniformItemSizes(True)
         self.gallery.itemClicked.connect(self._open_item)
         self.gallery.itemActivated.connect(self._open_item)
+        self.gallery.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.gallery.customContextMenuRequested.connect(self._gallery_menu)
         self.gallery_hint = HintLabel(parent=self)
         self.heat_toggle = QCheckBox(self)
         self.heat_toggle.setObjectName("galleryHeatToggle")
@@ -135,14 +159,21 @@ class TrainingResults(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, "")
-        self.tabs.addTab(self.matrix, "")
+        self.tabs.addTab(matrix_page, "")
         self.tabs.addTab(gallery_page, "")
+        self.reliability = ReliabilityTable(self)
+        self.tabs.addTab(self.reliability, "")
 
         save_row = QHBoxLayout()
         save_row.addWidget(self.name_label)
         save_row.addWidget(self.name_edit, 1)
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.use_button)
+        save_row.addWidget(self.retrain_button)
+        self.test_folder_button = QPushButton(self)
+        self.test_folder_button.setObjectName("testFolderButton")
+        save_row.addWidget(self.test_folder_button)
+        self._controls = True  # False in the "Test on a labelled folder" dialog: nothing to save there
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.accuracy_label)
@@ -150,10 +181,13 @@ class TrainingResults(QWidget):
         layout.addLayout(save_row)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.tabs, 1)
+        layout.addStretch(0)  # takes the room of the tabs when a run has no results to show
 
         self.save_button.clicked.connect(self._on_save)
         self.name_edit.returnPressed.connect(self._on_save)
         self.use_button.clicked.connect(self.use_requested)
+        self.retrain_button.clicked.connect(self.retrain_requested)
+        self.test_folder_button.clicked.connect(self.open_test_dialog)
         self.name_edit.textChanged.connect(self._update_buttons)
         self.retranslate_ui()
         self.clear()
@@ -167,7 +201,7 @@ class TrainingResults(QWidget):
         self.save_button.setText(self.tr("&Save model"))
         self.save_button.setToolTip(self.tr("Keep this model under the name you typed."))
         self.use_button.setText(self.tr("&Use this model"))
-        self.use_button.setToolTip(self.tr("Switch to the Classify view with this model selected."))
+        self._update_buttons()  # its tooltip says why when the model is gone
         self.table.setHorizontalHeaderLabels(
             [self.tr("Category"), self.tr("Precision"), self.tr("Recall"), self.tr("Pictures")]
         )
@@ -184,14 +218,23 @@ class TrainingResults(QWidget):
         self.tabs.setTabText(0, self.tr("Per category"))
         self.tabs.setTabText(1, self.tr("Confusion matrix"))
         self.tabs.setTabText(2, self.tr("Mistakes"))
+        self.tabs.setTabText(3, self.tr("How sure"))
+        self.tabs.setTabToolTip(3, self.tr("How often the model is right when it says it is 70%, 90% or 99% sure."))
+        self.reliability.retranslate_ui()
         self.tabs.setTabToolTip(1, self.tr("Rows are the true categories, columns what the model said. "
                                            "Everything off the diagonal is a mistake."))
         self.gallery_hint.setText(self.tr("Validation pictures the model got wrong, the surest mistakes first. "
+                                          "Each reads: its true category → what the model guessed. "
                                           "Click a picture to open it."))
         self.heat_toggle.setText(self.tr("Show what the model looked at"))
         self.heat_toggle.setToolTip(self.tr("Colour each picture by how much each part made the model give its "
                                             "wrong answer: red the most, blue not at all (Grad-CAM)."))
         self.matrix.retranslate_ui()
+        self.cell_pictures.retranslate_ui()
+        self.retrain_button.setText(self.tr("&Retrain"))
+        self.test_folder_button.setText(self.tr("&Test on a labelled folder…"))
+        self.test_folder_button.setToolTip(self.tr("Check this model on pictures it has never seen: a folder with one "
+                                                   "sub-folder per category."))
         if self._result:
             self._show_summary()
             self._fill_gallery_texts()
@@ -216,6 +259,7 @@ class TrainingResults(QWidget):
         self.summary_label.setText("")
         self.table.setRowCount(0)
         self.matrix.set_data([], [])
+        self.reliability.set_calibration({})
         self.gallery.clear()
         self._show_heat_status()
         self._show_saved()
@@ -228,12 +272,19 @@ class TrainingResults(QWidget):
         self._model_path = result.get("model_path") or ""
         self.name_edit.setText(default_name)
         self._show_summary()
-        self._fill_table(result.get("per_class") or [], result.get("classes") or [])
-        classes = list(result.get("classes") or [])
-        matrix = result.get("confusion_matrix") or []
-        if classes:
-            self.matrix.set_data(matrix, classes)
-        self._fill_gallery(result.get("misclassified") or [])
+        # no epoch ended: nothing was measured, and empty tables would pass for results
+        measured = bool(result.get("history")) or int(result.get("epochs_run", 0) or 0) > 0
+        self.tabs.setVisible(measured)
+        if measured:
+            self._fill_table(result.get("per_class") or [], result.get("classes") or [])
+            classes = list(result.get("classes") or [])
+            matrix = result.get("confusion_matrix") or []
+            if classes:
+                self.matrix.set_data(matrix, classes)
+            self._fill_gallery(result.get("misclassified") or [])
+            self.reliability.set_calibration(result.get("calibration") or {})
+        self.moves.reset(str(result.get("data_dir") or ""))
+        self.cell_pictures.show_cell([], list(result.get("classes") or []), None)
         self._update_buttons()
         if self.heat_toggle.isChecked():
             self._on_heat_toggled(True)
@@ -241,9 +292,52 @@ class TrainingResults(QWidget):
     def model_path(self) -> str:
         return self._model_path
 
+    def set_evaluation(self, result: dict) -> None:
+        """Show a test on a labelled folder (``EvalResult`` as plain values) with the same tables,
+        matrix and galleries; the controls to name, save and use a model are hidden."""
+        self._controls = False
+        for w in (self.name_label, self.name_edit, self.save_button, self.use_button, self.saved_label,
+                  self.retrain_button, self.test_folder_button):
+            w.hide()
+        self.clear()
+        self._result = dict(result)
+        self._model_path = str(result.get("model_path") or "")
+        self.accuracy_label.setText(self.tr("Accuracy on the pictures of {folder}: {accuracy}").format(
+            folder=Path(str(result.get("data_dir") or "")).name, accuracy=format_percent(float(result.get("accuracy") or 0.0))))
+        lines = [self.tr("%n pictures tested.", "", int(result.get("count") or 0))]
+        ignored = len(result.get("ignored") or [])
+        if ignored:
+            lines.append(self.tr("%n files were left out: not pictures, or of a category the model does not know.",
+                                 "", ignored))
+        skipped = len(result.get("skipped") or [])
+        if skipped:
+            lines.append(self.tr("%n pictures could not be read and were left out.", "", skipped))
+        self.summary_label.setText("\n".join(lines))
+        classes = list(result.get("classes") or [])
+        self.tabs.setVisible(True)
+        self._fill_table(result.get("per_class") or [], classes)
+        if classes:
+            self.matrix.set_data(result.get("confusion_matrix") or [], classes)
+        self._fill_gallery(result.get("misclassified") or [])
+        self.tabs.setTabVisible(3, False)  # no confidence check of a test folder
+        self.moves.reset(str(result.get("data_dir") or ""))
+        self.cell_pictures.show_cell([], classes, None)
+        self.heat_toggle.setEnabled(bool(self._model_path))
+
+    def open_test_dialog(self):
+        """"Test on a labelled folder…" for this run's model: the dialog, shown (not modal)."""
+        from .evaluate_dialog import EvaluateDialog
+
+        dialog = EvaluateDialog(self._model_path, self)
+        dialog.show()
+        return dialog
+
     def set_saved(self, path: str) -> None:
         """The model now lives at ``path`` under the name the user chose."""
+        old = self._model_path
         self._model_path = path
+        if old and old != path:
+            self.model_moved.emit(old, path)
         self._saved_path = path
         self._show_saved()
         self._update_buttons()
@@ -264,7 +358,7 @@ class TrainingResults(QWidget):
         epochs_run = int(r.get("epochs_run", 0) or 0)
         if not self._model_path:
             self.accuracy_label.setText(self.tr("No model was saved."))
-            self.summary_label.setText(self.tr("Training was stopped before the first epoch ended."))
+            self.summary_label.setText(self.tr("No results: the run stopped before its first epoch ended."))
             return
         acc = float(r.get("val_accuracy", 0.0) or 0.0)
         self.accuracy_label.setText(
@@ -272,12 +366,17 @@ class TrainingResults(QWidget):
         )
         duration = format_duration(float(r.get("seconds", 0.0) or 0.0))
         if r.get("cancelled"):
-            text = self.tr("Training was stopped after {epochs} epochs ({duration}). "
-                           "The best model so far (epoch {best}) was kept.")
+            text = self.tr("Training was stopped after %n epochs ({duration}). "
+                           "The best model so far (epoch {best}) was kept.", "", int(epochs_run))
         else:
-            text = self.tr("Trained for {epochs} epochs in {duration}; the best was epoch {best}, "
-                           "and that is the model kept.")
+            text = self.tr("Trained for %n epochs in {duration}; the best was epoch {best}, "
+                           "and that is the model kept.", "", int(epochs_run))
         lines = [text.format(epochs=epochs_run, duration=duration, best=r.get("best_epoch", epochs_run))]
+        guessing = self._guessing_text()
+        if guessing:  # under the accuracy, in plain size: the first thing read, not a footnote
+            self.accuracy_label.setText("{accuracy}<br><span style='font-weight:normal; font-size:medium'>"
+                                        "⚠ {guessing}</span>".format(accuracy=html.escape(self.accuracy_label.text()),
+                                                                     guessing=html.escape(guessing)))
         used = r.get("settings") or {}
         if used:
             modes = {
@@ -285,15 +384,33 @@ class TrainingResults(QWidget):
                 "finetune": self.tr("last block and last layer"),
                 "full": self.tr("the whole network"),
             }
-            lines.append(self.tr("Trained {what} of {arch}, {epochs} epochs, batch size {batch}, learning rate {lr:g}.").format(
+            lines.append(self.tr("Trained {what} of {arch}, %n epochs, batch size {batch}, learning rate {lr:g}.", "",
+                                 int(used.get("epochs", epochs_run) or 0)).format(
                 what=modes.get(used.get("mode"), used.get("mode", "")),
                 arch=ZOO[r["arch"]].display_name if r.get("arch") in ZOO else r.get("arch", ""),
                 epochs=used.get("epochs", epochs_run), batch=used.get("batch_size", "?"), lr=float(used.get("lr") or 0.0)))
-        lines.extend(str(w) for w in r.get("warnings") or [])
+        lines.extend(translate_engine_message(str(w)) for w in r.get("warnings") or [])
         skipped = len(r.get("skipped") or [])
         if skipped:
-            lines.append(self.tr("{count} pictures could not be read and were left out.").format(count=skipped))
+            lines.append(self.tr("%n pictures could not be read and were left out.", "", skipped))
         self.summary_label.setText("\n".join(lines))
+
+    def _guessing_text(self) -> str:
+        """The plain warning for a model at chance level (``not_useful`` of the result), or ""."""
+        r = self._result
+        reason = str(r.get("not_useful") or "")
+        if not reason:
+            return ""
+        classes = list(r.get("classes") or [])
+        matrix = r.get("confusion_matrix") or []
+        if reason == "one_category" and matrix and classes:
+            said = [sum(row[j] for row in matrix) for j in range(len(classes))]
+            name = classes[max(range(len(said)), key=said.__getitem__)]
+            why = self.tr("it calls almost every picture '{name}'").format(name=name)
+        else:
+            why = self.tr("it is right about as often as a random pick among %n categories", "", len(classes))
+        return self.tr("This model is hardly better than guessing: {why}. Train it longer, start from "
+                       "ImageNet knowledge, or add pictures.").format(why=why)
 
     def _show_saved(self) -> None:
         if getattr(self, "_saved_path", ""):
@@ -306,12 +423,30 @@ class TrainingResults(QWidget):
         else:
             self.saved_label.setText("")
 
+    def follow_library(self, old: str = "", new: str = "") -> None:
+        """The model library changed (gui/jobs/library_watch.py): a renamed model is followed to
+        its new file; "Use this model" is offered only while the model file is there."""
+        if old and self._model_path and os.path.abspath(self._model_path) == os.path.abspath(old):
+            self._model_path = new
+            if getattr(self, "_saved_path", ""):
+                self._saved_path = new
+            self._show_saved()
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         has_model = bool(self._model_path)
         self.save_button.setEnabled(has_model and bool(self.name_edit.text().strip()))
-        self.use_button.setEnabled(has_model)
+        gone = has_model and not os.path.isfile(self._model_path)
+        # a model at chance level is not offered as the one to classify with (it is still kept)
+        guessing = has_model and bool(self._result.get("not_useful"))
+        self.use_button.setEnabled(has_model and not gone and not guessing)
+        self.use_button.setToolTip(
+            self.tr("This model is no longer in your library (it was deleted or moved).") if gone
+            else self.tr("This model is hardly better than guessing, so it is not offered for classifying.")
+            if guessing else self.tr("Switch to the Classify view with this model selected."))
         self.name_edit.setEnabled(has_model)
         self.heat_toggle.setEnabled(has_model)
+        self._update_retrain()
 
     def _fill_table(self, per_class: list[dict], classes: list[str]) -> None:
         rows = per_class or [{"name": c} for c in classes]
@@ -331,6 +466,8 @@ class TrainingResults(QWidget):
 
     def _fill_gallery(self, wrong: list[dict]) -> None:
         self.gallery.clear()
+        # Surest mistakes first, as the hint says, whatever order a (possibly older) result has.
+        wrong = sorted(wrong, key=lambda e: -float(e.get("confidence", 0.0) or 0.0))
         items: list[tuple[int, str]] = []
         for key, entry in enumerate(wrong[:MAX_GALLERY]):
             item = QListWidgetItem()
@@ -353,7 +490,7 @@ class TrainingResults(QWidget):
             item = self.gallery.item(i)
             e = item.data(Qt.ItemDataRole.UserRole) or {}
             conf = float(e.get("confidence", 0.0) or 0.0)
-            item.setText(self.tr("{true} → {predicted}\n{confidence} sure").format(
+            item.setText(self.tr("true {true} →\nguessed {predicted}\n{confidence} sure").format(
                 true=e.get("true", "?"), predicted=e.get("predicted", "?"), confidence=format_percent(conf)))
             item.setToolTip(
                 self.tr("This is '{true}' but the model said '{predicted}' ({confidence} sure).\n{path}").format(
@@ -383,7 +520,30 @@ class TrainingResults(QWidget):
         if self._last_open[0] == path and now - self._last_open[1] < _OPEN_DEBOUNCE_S:
             return
         self._last_open = (path, now)
-        self.open_url(QUrl.fromLocalFile(path))
+        if self.open_url(QUrl.fromLocalFile(path)) is False:  # no picture viewer on this computer
+            self.view_large(item)
+
+    def view_large(self, item: QListWidgetItem) -> PictureView:
+        """A mistake seen large: its picture, what the model said and, on request, why."""
+        e = item.data(Qt.ItemDataRole.UserRole) or {}
+        conf = float(e.get("confidence", 0.0) or 0.0)
+        caption = self.tr("This is '{true}' but the model said '{predicted}' ({confidence} sure).").format(
+            true=e.get("true", "?"), predicted=e.get("predicted", "?"), confidence=format_percent(conf))
+        pv = open_picture(self, str(e.get("path", "")), [(str(e.get("predicted", "?")), conf)], caption=caption)
+        pv.heat_from_model_file(self._model_path, str(e.get("predicted", "")), self._runner)
+        if self.heat_toggle.isChecked():
+            pv.set_heat_shown(True)
+        return pv
+
+    def _gallery_menu(self, pos) -> None:
+        item = self.gallery.itemAt(pos)
+        if item is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("View large"), lambda: self.view_large(item))
+        menu.addAction(self.tr("Open the photo"), lambda: self._open_item(item))
+        self._add_move_actions(menu, item)
+        menu.exec(self.gallery.viewport().mapToGlobal(pos))
 
     # ---- save
 
@@ -392,7 +552,47 @@ class TrainingResults(QWidget):
         if name and self._model_path:
             self.save_requested.emit(name)
 
+    # ---- fixing the folder (issue 16)
+
+    @Slot(int, int)
+    def _show_cell(self, row: int, col: int) -> None:
+        self.cell_pictures.show_cell(list(self._result.get("cells") or []), self.matrix.classes(), (row, col))
+
+    def _add_move_actions(self, menu: QMenu, item: QListWidgetItem) -> None:
+        """A mistake's picture moved to the category the model said, or out of the dataset."""
+        e = item.data(Qt.ItemDataRole.UserRole) or {}
+        path, predicted = str(e.get("path", "")), str(e.get("predicted", ""))
+        if not path or not self._result.get("data_dir") or self.moves.where(path):
+            return
+        menu.addSeparator()
+        if predicted:
+            menu.addAction(self.tr("Move to '{category}'").format(category=predicted),
+                           lambda: self.moves.move(path, predicted))
+        menu.addAction(self.tr("Take out of the dataset"), lambda: self.moves.remove(path))
+        if self.moves.count():
+            menu.addAction(self.tr("Undo the last move"), self.moves.undo)
+
+    def _grey_moved(self) -> None:
+        """A mistake moved out of its folder is greyed: it is no longer where the run saw it."""
+        for i in range(self.gallery.count()):
+            item = self.gallery.item(i)
+            enabled = Qt.ItemFlag.ItemIsEnabled
+            moved = self.moves.where(self._item_path(item)) is not None
+            item.setFlags(item.flags() & ~enabled if moved else item.flags() | enabled)
+
+    def _update_retrain(self) -> None:
+        folder = str(self._result.get("data_dir") or "") if self._result else ""
+        self.test_folder_button.setVisible(self._controls and bool(self._model_path))
+        self.test_folder_button.setEnabled(bool(self._model_path) and os.path.isfile(self._model_path))
+        self.retrain_button.setVisible(self._controls and bool(folder))
+        self.retrain_button.setEnabled(bool(folder) and os.path.isdir(folder))
+        moved = self.moves.count()
+        self.retrain_button.setToolTip(
+            self.tr("Train again with the same settings on the folder with the %n pictures you moved.", "", moved)
+            if moved else self.tr("Train again with the same settings on the folder as it is now."))
+
     def stop_jobs(self) -> None:
+        self.cell_pictures.stop_jobs()
         if self._thumb_job is not None:
             self._thumb_job.cancel()
         self._stop_explaining()
@@ -495,6 +695,6 @@ class TrainingResults(QWidget):
         else:
             text = self.tr("Red: where the model looked most when it gave its wrong answer; blue: not at all.")
         if failed:
-            text += " " + self.tr("{count} pictures could not be shown: {reason}").format(
-                count=len(failed), reason=failed[0])
+            text += " " + self.tr("%n pictures could not be shown: {reason}", "", len(failed)).format(
+                reason=failed[0])
         self.heat_status.setText(text)
