@@ -14,6 +14,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from ...engine.zoo import DEFAULT_ARCH, ZOO  # torch-free tables
 from ..errors import EngineText, show_error
 from ..i18n import Translatable
 from ..workers import Task, download_weights, weights_status
@@ -23,8 +24,6 @@ translate = QCoreApplication.translate  # texts keep the "ClassifyView" context 
 
 def is_gone(spec: str) -> bool:
     """Whether ``spec`` names a model file that is not there (a zoo name is never gone)."""
-    from ...engine.zoo import ZOO
-
     return bool(spec) and spec not in ZOO and not os.path.isfile(spec)
 
 
@@ -91,8 +90,6 @@ class ModelState(QObject):
             return
         v = self.view
         v.model_status.emit(translate("ClassifyView", "No model loaded"))
-        from ...engine.zoo import ZOO
-
         if weights_missing and spec in ZOO:
             info = ZOO[spec]
             # Translatable texts: the banner says them again when the language changes
@@ -121,8 +118,6 @@ class ModelState(QObject):
 
     def model_gone(self, spec: str) -> None:
         """``spec`` (a model file) is gone: a plain sentence, and the default model instead."""
-        from ...engine.zoo import DEFAULT_ARCH, ZOO
-
         v = self.view
         text = Translatable.translate("ClassifyView", "This model is no longer in your library (it was deleted or "
                                       "moved). Classifying with {name} instead.").format(
@@ -163,8 +158,6 @@ class ModelState(QObject):
             v.use_model(path)
 
     def download_weights(self, name: str) -> None:
-        from ...engine.zoo import ZOO
-
         if not name or name not in ZOO or self.download is not None:
             return
         v = self.view
